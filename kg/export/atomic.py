@@ -1,0 +1,100 @@
+"""Atomic file writes: readers see the old file or the complete new one, never a partial one.
+
+The data go to a temporary file in the target's own directory (so that the final rename stays on
+one file system), are flushed and fsync'ed, and the temporary file is then renamed onto the target
+with :func:`os.replace` (atomic on POSIX and on Windows).  If the body of the ``with`` block
+raises, the temporary file is deleted and the target is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from pathlib import Path
+from typing import IO, Any, BinaryIO, Literal, TextIO, overload
+
+__all__ = ["atomic_write"]
+
+
+@overload
+def atomic_write(path: Path | str, mode: Literal["w"] = "w") -> AbstractContextManager[TextIO]: ...
+
+
+@overload
+def atomic_write(path: Path | str, mode: Literal["wb"]) -> AbstractContextManager[BinaryIO]: ...
+
+
+def atomic_write(path: Path | str, mode: str = "w") -> AbstractContextManager[IO[Any]]:
+    """Open ``path`` for writing, atomically.
+
+    ``mode`` is ``"w"`` (text: UTF-8, ``"\\n"`` line ends on every platform) or ``"wb"``.
+    Usage::
+
+        with atomic_write(path, "wb") as fh:
+            fh.write(data)
+
+    The new file gets the permission bits of the file it replaces, or, for a new file, the usual
+    ``0o666`` minus the process umask (not the ``0o600`` of :mod:`tempfile`).  A symbolic link at
+    ``path`` is replaced by a regular file.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_write: mode must be 'w' or 'wb', not {mode!r}")
+    return _atomic_write(Path(path), mode)
+
+
+@contextmanager
+def _atomic_write(target: Path, mode: str) -> Iterator[IO[Any]]:
+    directory = target.parent
+    text = mode == "w"
+    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
+        mode=mode,
+        dir=directory,
+        delete=False,
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+        encoding="utf-8" if text else None,
+        newline="\n" if text else None,
+    )
+    tmp_path = Path(tmp.name)
+    try:
+        with tmp:
+            yield tmp
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_path, _permissions_for(target))
+        os.replace(tmp_path, target)
+    except BaseException:
+        with suppress(OSError):
+            tmp_path.unlink()
+        raise
+    _fsync_directory(directory)
+
+
+def _permissions_for(target: Path) -> int:
+    """Permission bits for the new file: the old file's, or 0o666 minus the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        pass
+    # os.umask can only be read by setting it; set it straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return 0o666 & ~current
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,112 @@
+"""Extraction: an article's prose -> contact events as its sentences report them.
+
+Only blocks that the trigger lexicon says can hold a contact get the dependency parser; the rest get
+the named-entity recogniser only, so that names introduced there ("Russian President Vladimir
+Putin") resolve later mentions ("Putin", "the Russian leader").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
+from .arguments import Names, harvest_names, participants, place_of, time_of
+from .boilerplate import Block, prose_blocks
+from .modality import classify
+from .triggers import find_triggers, may_hold_contact
+
+__all__ = ["extract_article", "extract_articles"]
+
+HOST_VERBS = {"hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming", "received",
+              "receives", "receiving"}
+
+
+def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[RawParticipant]:
+    if kind != "visit":
+        return [p for _, p in parts]
+    passive = any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
+    hosting = trigger.lower_ in HOST_VERBS and not passive
+    out = []
+    for i, p in parts:
+        if p.side:
+            out.append(p)
+            continue
+        before = i < trigger.i
+        side = ("host" if before else "visitor") if hosting else ("visitor" if before else "host")
+        out.append(RawParticipant(p.text, p.label, p.role, side))
+    return out
+
+
+def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[list[RawParticipant]]:
+    """"X met A and B" is two meetings (X-A, X-B); a joint meeting says "met together" or is a summit."""
+    if trigger.lower_ not in ("met", "meets", "meet") or trigger.pos_ != "VERB":
+        return [[p for _, p in parts]]
+    before = [p for i, p in parts if i < trigger.i]
+    after = [p for i, p in parts if i > trigger.i and p.label == "PERSON"]
+    if len(before) == 1 and len(after) >= 2 and "together" not in trigger.sent.text.lower():
+        return [[before[0], p] for p in after]
+    return [[p for _, p in parts]]
+
+
+def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
+                 state: dict[str, tuple[RawParticipant, ...]]) -> Iterator[RawMention]:
+    for sent in doc.sents:
+        if not may_hold_contact(sent.text):
+            continue
+        for trig in find_triggers(sent):
+            tok = doc[trig.i]
+            parts = participants(sent, tok, names, state.get("previous", ()))
+            if not parts:
+                continue
+            status, tense, conf = classify(tok, block.is_caption)
+            place = place_of(sent, tok)
+            when = time_of(sent, tok)
+            start = block.start + sent.start_char
+            evidence = Span(article.text[start: block.start + sent.end_char], start, block.start + sent.end_char)
+            groups = _split_pairs(tok, parts)
+            for group in groups:
+                sided = _sides(trig.kind, tok, [(i, p) for i, p in parts if p in group])
+                if len({p.text for p in sided}) < 2 and not (trig.kind in ("summit", "visit") and sided):
+                    continue
+                state["previous"] = tuple(sided)
+                yield RawMention(
+                    article_id=article.id, kind=trig.kind, status=status, trigger=trig.text,
+                    participants=tuple(sided), place_text=place, time_text=when, tense=tense,
+                    evidence=evidence, is_caption=block.is_caption, confidence=conf,
+                )
+
+
+def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
+    blocks = prose_blocks(article.text)
+    flags = [may_hold_contact(b.text) for b in blocks]
+    names = Names()
+    docs: list[Any] = [None] * len(blocks)
+    full_idx = [i for i, f in enumerate(flags) if f]
+    ner_idx = [i for i, f in enumerate(flags) if not f]
+    for i, doc in zip(full_idx, nlp.pipe(blocks[i].text for i in full_idx)):
+        docs[i] = doc
+    with nlp.select_pipes(disable=[p for p in ("parser", "tagger") if p in nlp.pipe_names]):
+        for i, doc in zip(ner_idx, nlp.pipe(blocks[i].text for i in ner_idx)):
+            docs[i] = doc
+    for doc in docs:
+        harvest_names(doc, names)
+    mentions: list[RawMention] = []
+    state: dict[str, tuple[RawParticipant, ...]] = {}
+    sentences = 0
+    for block, doc, flag in zip(blocks, docs, flags):
+        if not flag:
+            sentences += 1
+            continue
+        sentences += sum(1 for _ in doc.sents)
+        mentions.extend(_mentions_in(doc, block, article, names, state))
+    from ..model import NameInfo
+
+    infos = tuple(NameInfo(n, names.role.get(n), names.country.get(n)) for n in names.order)
+    return ArticleExtraction(article.id, tuple(mentions), infos, sentences=sentences,
+                             parsed_sentences=sum(flags))
+
+
+def extract_articles(articles: Iterable[Article], nlp: Any) -> Iterator[ArticleExtraction]:
+    for article in articles:
+        yield extract_article(article, nlp)

@@ -1,0 +1,323 @@
+"""Arguments of a trigger: participants (people, countries, bodies), place and time expression."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import RawParticipant
+from ..resolve.countries import canonical_country
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "secretary", "state", "chancellor", "premier",
+    "king", "queen", "crown", "prince", "princess", "sheikh", "emir", "sultan", "chairman", "general",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "pm", "leader",
+    "supreme", "pope", "ambassador", "envoy", "special", "senator", "governor", "deputy", "defence",
+    "defense", "spokesman", "spokeswoman", "spokesperson", "affairs", "irrigation", "water", "director",
+    "cia", "his", "her", "majesty", "highness", "excellency", "the", "top", "diplomat", "counterpart",
+    "of", "and", "chief", "head", "former", "new", "then", "first", "lady", "duke", "duchess",
+    "opposition", "finance", "trade", "economy", "interior", "national", "security", "adviser",
+    "advisor", "commissioner", "representative", "u.s.", "us", "president-elect", "elect",
+}
+NON_PARTICIPANT_ROLES = re.compile(r"spokes|press secretary|reporter|correspondent|editor|analyst|"
+                                   r"journalist|anchor|columnist|photographer", re.IGNORECASE)
+REPORTING = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "stressed", "noted",
+             "insisted", "declared", "announced", "tweeted", "wrote", "explained", "reported",
+             "quoted", "confirmed", "claimed", "recalled", "remarked", "commented"}
+BODIES = {
+    "g20": "G20", "g-20": "G20", "group of 20": "G20", "group of twenty": "G20", "g7": "G7", "g-7": "G7",
+    "group of seven": "G7", "g8": "G8", "brics": "BRICS", "asean": "ASEAN", "apec": "APEC",
+    "asia-pacific economic cooperation": "APEC", "sco": "Shanghai Cooperation Organisation",
+    "shanghai cooperation organisation": "Shanghai Cooperation Organisation",
+    "shanghai cooperation organization": "Shanghai Cooperation Organisation",
+    "nato": "NATO", "eu": "European Union", "european union": "European Union",
+    "african union": "African Union", "au": "African Union", "un": "United Nations",
+    "united nations": "United Nations", "opec": "OPEC", "arab league": "Arab League",
+    "pacific islands forum": "Pacific Islands Forum", "pif": "Pacific Islands Forum",
+    "east asia summit": "East Asia Summit", "gcc": "Gulf Cooperation Council",
+    "gulf cooperation council": "Gulf Cooperation Council", "quad": "Quad", "hamas": "Hamas",
+    "hezbollah": "Hezbollah", "taliban": "Taliban", "commonwealth": "Commonwealth", "osce": "OSCE",
+    "mercosur": "Mercosur", "celac": "CELAC", "ecowas": "ECOWAS", "iaea": "IAEA", "wto": "WTO",
+}
+GROUP_NOUNS = {"delegation", "delegations", "officials", "official", "team", "negotiators", "diplomats",
+               "side", "sides", "government", "governments", "ministers", "leaders", "representatives",
+               "counterparts", "envoys", "authorities"}
+PAIR_WORDS = {"two leaders", "two men", "two sides", "two presidents", "two ministers", "both leaders",
+              "both sides", "the leaders", "the pair", "the two", "both men"}
+
+
+class Names:
+    """People named in one article: full names by surname, with role and country when stated."""
+
+    def __init__(self) -> None:
+        self.full: dict[str, str] = {}  # lower full name -> display
+        self.by_last: dict[str, str] = {}  # lower surname -> full display name
+        self.by_first: dict[str, str] = {}
+        self.role: dict[str, str] = {}
+        self.country: dict[str, str] = {}
+        self.order: list[str] = []
+
+    def add(self, name: str, role: str | None, country: str | None, ) -> str:
+        parts = name.split()
+        key = name.lower()
+        if len(parts) == 1:
+            known = self.lookup(name)
+            if known:
+                name = known
+                key = name.lower()
+        if key not in self.full:
+            self.full[key] = name
+            self.order.append(name)
+        if len(parts) >= 2:
+            self.by_last.setdefault(parts[-1].lower(), name)
+            self.by_first.setdefault(parts[0].lower(), name)
+        if role and name not in self.role:
+            self.role[name] = role
+        if country and name not in self.country:
+            self.country[name] = country
+        return name
+
+    def lookup(self, text: str) -> str | None:
+        key = text.lower()
+        if key in self.full and len(text.split()) >= 2:
+            return self.full[key]
+        last = key.split()[-1] if key.split() else key
+        if last in self.by_last:
+            return self.by_last[last]
+        if len(key.split()) == 1 and key in self.by_first and len(key) > 3:
+            return self.by_first[key]
+        return self.full.get(key)
+
+    def with_country(self, country: str, role_hint: str | None = None) -> str | None:
+        """The person of a country ("the Russian leader"), preferring a matching role."""
+        cands = [n for n in self.order if self.country.get(n) == country]
+        if role_hint:
+            better = [n for n in cands if role_hint in (self.role.get(n) or "").lower()]
+            if better:
+                return better[0]
+        return cands[0] if cands else None
+
+
+def clean_person(span: Any) -> tuple[str, str | None, str | None]:
+    """(name without titles, role text, country) for a PERSON span, reading the words before it."""
+    toks = [t for t in span if t.text not in ("'s", "’s")]
+    while toks and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in TITLE_WORDS):
+        toks = toks[1:]
+    name = " ".join(t.text for t in toks).strip(" ,.'\"-")
+    name = re.sub(r"\s+'s$", "", name)
+    doc = span.doc
+    role_toks: list[str] = []
+    country = None
+    i = span.start - 1
+    while i >= max(0, span.start - 7):
+        t = doc[i]
+        low = t.lower_
+        c = canonical_country(t.text) if t.ent_type_ in ("NORP", "GPE") or t.text[:1].isupper() else None
+        if low in TITLE_WORDS or (t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ == "PERSON"
+                                  and c is None and low not in ("'s",)):
+            role_toks.insert(0, t.text)
+        elif c and country is None:
+            country = c
+        elif low in ("'s", "’s") and i > 0:
+            pass
+        else:
+            break
+        i -= 1
+    role = " ".join(w for w in role_toks if w.lower() not in ("the", "his", "her")) or None
+    return name, role, country
+
+
+def harvest_names(doc: Any, names: Names) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name, role, country = clean_person(ent)
+        if len(name) < 3 or not name[:1].isupper() or re.search(r"[@#/\d]", name):
+            continue
+        if len(name.split()) > 5:
+            continue
+        names.add(name, role, country)
+
+
+def _is_place_token(tok: Any) -> bool:
+    """A GPE/LOC/FAC used as a location (in Moscow, to Washington), not as a side."""
+    head = tok.head
+    while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+        head = head.head
+    if tok.dep_ == "pobj" or (tok.dep_ in ("compound", "conj", "appos") and head.dep_ == "pobj"):
+        prep = head.head if tok.dep_ != "pobj" else tok.head
+        return prep.lower_ in ("in", "at", "to", "from", "into", "near", "outside", "across", "inside", "of")
+    if tok.dep_ == "dobj" and tok.head.lower_ in ("visited", "visit", "visits", "visiting", "toured"):
+        return True
+    return False
+
+
+def _speakers(sent: Any, trigger: Any) -> set[int]:
+    """Token indices of people who only report the event ("Peskov said", "according to Lavrov")."""
+    out: set[int] = set()
+    ancestors = {a.i for a in trigger.ancestors}
+    for tok in sent:
+        if tok.lower_ in REPORTING and tok.i != trigger.i:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for s in subj:
+                if trigger.i in {t.i for t in s.subtree}:
+                    continue
+                # "Trump said his meeting with Putin ...": the speaker is also the possessor
+                owns = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in trigger.children)
+                if owns and tok.i in ancestors:
+                    continue
+                out.update(t.i for t in s.subtree)
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            for t in tok.doc[tok.i + 1].subtree:
+                out.add(t.i)
+            for t in tok.doc[tok.i + 2: min(sent.end, tok.i + 8)]:
+                out.add(t.i)
+    return out
+
+
+def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParticipant, ...]
+                 ) -> list[tuple[int, RawParticipant]]:
+    """Participants as (token index, participant), in sentence order."""
+    doc = sent.doc
+    speakers = _speakers(sent, trigger)
+    found: dict[str, tuple[int, RawParticipant]] = {}
+    person_tokens: set[int] = set()
+
+    def add(i: int, p: RawParticipant) -> None:
+        key = p.text.lower()
+        if key not in found:
+            found[key] = (i, p)
+
+    # people: PERSON entities and any proper noun that is a known person of this article
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+                                      and names.lookup(ent.text.split()[-1]) and len(ent.text) > 2
+                                      and canonical_country(ent.text) is None):
+            if ent.start in speakers:
+                continue
+            for piece in re.split(r"\s*-\s*(?=[A-Z])", ent.text) if "-" in ent.text else [ent.text]:
+                name, role, country = clean_person(ent)
+                if piece != ent.text:
+                    name = piece
+                full = names.lookup(name) or (name if len(name.split()) >= 2 else names.lookup(name))
+                if not full:
+                    full = name
+                if len(full) < 3 or not full[:1].isupper():
+                    continue
+                if NON_PARTICIPANT_ROLES.search((role or "") + " " + (names.role.get(full) or "")):
+                    continue
+                add(ent.start, RawParticipant(full, "PERSON", role))
+                person_tokens.update(range(ent.start, ent.end))
+    for tok in sent:
+        if tok.i in person_tokens or tok.i in speakers or tok.pos_ != "PROPN":
+            continue
+        hit = names.lookup(tok.text) if len(tok.text) > 2 else None
+        if hit and not (tok.ent_type_ in ("GPE", "NORP") and canonical_country(tok.text)):
+            if NON_PARTICIPANT_ROLES.search(names.role.get(hit) or ""):
+                continue
+            add(tok.i, RawParticipant(hit, "PERSON", names.role.get(hit)))
+            person_tokens.add(tok.i)
+    # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
+    low = sent.text.lower()
+    for tok in sent:
+        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier") \
+                and tok.i not in person_tokens and tok.i not in speakers:
+            if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.i in person_tokens:
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            country = next((canonical_country(m.text) for m in mods if canonical_country(m.text)), None)
+            if country and (tok.lower_ != "president" or any(m.lower_ == "the" for m in tok.children)):
+                hint = "minister" if tok.lower_ == "diplomat" else None
+                who = names.with_country(country, hint)
+                if who:
+                    add(tok.i, RawParticipant(who, "PERSON", tok.text))
+                    person_tokens.add(tok.i)
+    if any(w in low for w in PAIR_WORDS) and len(found) < 2:
+        for p in previous:
+            add(trigger.i, p)
+    # bodies: G20, ASEAN, ... (participants of their summits)
+    for ent in sent.ents:
+        key = ent.text.lower().removeprefix("the ").strip()
+        body = BODIES.get(key) or BODIES.get(key.split()[0] if key.split() else key)
+        if ent.label_ in ("ORG", "NORP", "GPE", "EVENT", "FAC", "PRODUCT", "CARDINAL") and body:
+            if trigger.lower_.startswith("summit") or ent.end == trigger.i or \
+                    any(t.lower_.startswith("summit") for t in doc[ent.end: ent.end + 2]):
+                add(ent.start, RawParticipant(body, "ORG"))
+    # countries as sides: delegations, officials, "between Russia and the US"
+    people = sum(1 for _, p in found.values() if p.label == "PERSON")
+    if people < 2:
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP") or ent.start in speakers:
+                continue
+            country = canonical_country(ent.text)
+            if not country:
+                continue
+            root = ent.root
+            if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")):
+                continue
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            # a nationality word before a person's name is that person's country, not a side
+            if nxt is not None and (nxt.i in person_tokens or nxt.lower_ in TITLE_WORDS and nxt.lower_ not in ("officials",)):
+                if not any(g in doc[ent.end: ent.end + 4].text.lower() for g in GROUP_NOUNS):
+                    continue
+            side = None
+            if root.head.lower_ in ("to",) and trigger.lower_ in ("visit", "visits", "trip"):
+                side = "host"
+            add(ent.start, RawParticipant(country, "COUNTRY", None, side))
+    return sorted(found.values(), key=lambda x: x[0])
+
+
+def place_of(sent: Any, trigger: Any) -> str | None:
+    """The place the sentence gives for the event: "in Riyadh", "at the Kremlin", "visited Moscow"."""
+    best: tuple[int, str] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        root = ent.root
+        prep = root.head if root.dep_ == "pobj" else None
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        ok = prep is not None and prep.lower_ in ("in", "at", "to", "inside", "near")
+        if root.dep_ == "dobj" and root.head.lower_ in ("visited", "visit", "visits", "visiting"):
+            ok = True
+        if root.dep_ in ("appos", "conj", "compound") and root.head.ent_type_ in ("GPE", "FAC", "LOC"):
+            continue
+        if not ok:
+            continue
+        if ent.label_ == "ORG" and not re.search(r"kremlin|palace|house|hall|hotel|centre|center|"
+                                                 r"ministry|chancellery|embassy", text, re.I):
+            continue
+        if ent.label_ == "GPE" and canonical_country(text) and not any(
+                e.label_ == "GPE" and e is not ent and not canonical_country(e.text) for e in sent.ents):
+            pass
+        dist = abs(ent.start - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, text)
+    return best[1] if best else None
+
+
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|several|many)[- ](day|days|hour|hours|"
+                       r"minute|minutes|year|years|month|months|week|weeks|decades?)\b|"
+                       r"^(years?|decades?|months?)$|\bage\b|old$|times?$|annual|daily|weekly", re.I)
+
+
+def time_of(sent: Any, trigger: Any) -> str | None:
+    """The time expression nearest the trigger (DATE or TIME entities that name a day or period)."""
+    best: tuple[int, str] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        text = ent.text
+        if _DURATION.search(text):
+            continue
+        if ent.label_ == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
+            continue
+        dist = abs(ent.start - trigger.i)
+        # a date attached to a different verb ("since the conflict began in 2022") counts less
+        if ent.root.head.i != trigger.i and trigger.i not in {a.i for a in ent.root.ancestors}:
+            dist += 6
+        if best is None or dist < best[0]:
+            best = (dist, text)
+    return best[1] if best else None

@@ -1,0 +1,68 @@
+"""Which lines of a page are article prose: related headlines, comments, subscription offers,
+navigation and repeated lines yield no events; photo captions are kept (flagged as captions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a line that starts the page's tail (comments, paywall, footer): nothing after it is article text
+_STOP = re.compile(
+    r"^\s*(all comments|comments?\s*(\(\d+\))?$|show new comments|comment via|leave a (comment|reply)|"
+    r"\d+\s+comments|go to forum|top stories|more from this section|disclaimer\s*:|"
+    r"you'?ve reached your limit|most (read|popular|viewed)|recommended( stories)?$|"
+    r"trending( now)?$|you may also like|more stories|latest news$)",
+    re.IGNORECASE)
+# a single line that is page furniture
+_SKIP = re.compile(
+    r"^\s*(related( content| articles?| stories| news)?\s*[:>|-]|related$|read more|also read|read also|"
+    r"see also|more from|more on|watch( the| more|:)|click here|for the full story|subscribe|"
+    r"sign up|advertisement|©|credit\s*:|get short url|share (this|on)|follow us|tags?\s*:|"
+    r"category\s*:|source\s*:|editor\s*:|back to top|home\s*[|>]|image\s*:|photo\s*:|log ?in)",
+    re.IGNORECASE)
+_CAPTION = re.compile(
+    r"(,\s*(left|right|centre|center)\s*[,)]|\((l|r|c|l-r|front [lr]|c-l|c-r)\)|\(l-r\)|\bpictured\b|"
+    r"\bduring (a|an|the|their|his|her)\b|\bas (they|he|she) (arrive|meet|shake|pose|walk|talk)|"
+    r"\((reuters|ap|afp|xinhua|getty)[^)]*\)|\bphoto\b|\bshakes? hands\b|\bwelcomed by\b|"
+    r"\bis welcomed\b|\| license photo)",
+    re.IGNORECASE)
+_END_PUNCT = re.compile(r"[.!?:;\"')\]]\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of prose to analyse: its text and offset in the article."""
+
+    text: str
+    start: int
+    is_caption: bool = False
+    is_title: bool = False
+
+
+def prose_blocks(text: str) -> list[Block]:
+    """The article's lines worth analysing, in order, each once."""
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    pos = 0
+    first = True
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _STOP.match(stripped) and blocks:
+            break
+        key = " ".join(stripped.lower().split())
+        is_title = first
+        first = False
+        if key in seen or _SKIP.match(stripped) or len(re.findall(r"[A-Za-z]", stripped)) < 12:
+            continue
+        seen.add(key)
+        lead = len(line) - len(line.lstrip())
+        caption = bool(_CAPTION.search(stripped))
+        if not _END_PUNCT.search(stripped) and len(stripped) < 200 and not caption and not is_title:
+            continue  # a headline-like line inside the page: related links, section heads
+        if stripped.endswith(("(Reuters Photo)", "License Photo")):
+            caption = True
+        blocks.append(Block(stripped, start + lead, is_caption=caption and not is_title, is_title=is_title))
+    return blocks

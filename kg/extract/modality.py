@@ -1,0 +1,102 @@
+"""Status of one reported event: occurred, planned, cancelled, denied or hypothetical.
+
+Cues are read along the dependency path from the trigger up to the sentence root, together with
+the modifiers (auxiliaries, negation, adjectives, adverbs, markers) of each token on the path.
+Cancellation and denial reach the trigger through any clause ("dismissed reports that they would
+meet"); future and possibility stop at relative clauses and at temporal adjuncts ("agreed in a
+call", "after the meeting"), so a past call in which a future meeting was agreed stays a held call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CANCEL = {"postponed", "postpone", "postpones", "postponing", "postponement", "cancelled", "canceled",
+          "cancel", "cancels", "cancelling", "canceling", "cancellation", "suspended", "suspend",
+          "suspends", "scrapped", "scraps", "scrap", "drops", "dropped", "delayed", "delay",
+          "shelved", "aborted", "called", "calls", "call", "put", "replaced", "axed"}
+CANCEL_NEEDS_OFF = {"called", "calls", "call", "put"}
+DENY = {"denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismiss", "rejected", "rejects",
+        "reject", "refused", "refuses", "refuse", "declined", "declines", "false", "untrue", "fake",
+        "insisted", "ruled"}
+NEG = {"not", "n't", "never", "no"}
+HYPO = {"could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
+        "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
+        "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
+        "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
+        "sought", "unless", "whether", "prospect", "open", "eager", "signalled", "signaled"}
+PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due"}
+PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
+           "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
+           "announced", "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
+FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
+_MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod"}
+_BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in", "at", "on"}
+
+
+def _mods(tok: Any) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in _MOD_DEPS}
+
+
+def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
+    """(status, tense, confidence) for a trigger token of a parsed sentence."""
+    if is_caption:
+        return "occurred", "present", 0.7
+    near: set[str] = {trigger.lower_} | _mods(trigger)  # cues in the trigger's own clause
+    far: set[str] = set()  # cues that reach it only for cancel/deny
+    scoped = True
+    prev = trigger
+    steps = 0
+    tok = trigger
+    own_neg = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
+    while tok.head is not tok and steps < 12:
+        steps += 1
+        head = tok.head
+        if tok.dep_ == "relcl":
+            break
+        if tok.dep_ == "pobj" and head.lower_ in _BLOCK_PREPS:
+            scoped = False
+        if tok.dep_ in ("advcl", "conj") and prev is not trigger:
+            scoped = False
+        words = {head.lower_} | _mods(head)
+        if scoped:
+            near |= words
+            if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
+                own_neg = own_neg or head.lemma_ not in ("say", "tell") and head.lower_ not in ("said", "told")
+        else:
+            far |= words
+        if head.lower_ in ("said", "says", "told", "added", "stated", "according"):
+            scoped = False
+        prev, tok = tok, head
+    sent_words = {t.lower_ for t in trigger.sent}
+    allw = near | far
+    cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
+    if allw & CANCEL_NEEDS_OFF and "off" in sent_words:
+        cancel.add("called off")
+    if cancel:
+        return "cancelled", "past", 0.8
+    if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):
+        return "denied", "past", 0.75
+    if {"insisted", "ruled"} & allw and own_neg:
+        return "denied", "past", 0.75
+    if near & PLANNED_STRONG:
+        return "planned", "future", 0.7
+    if near & HYPO:
+        if "would" in near and "have" in near:
+            return "cancelled", "past", 0.5
+        return "hypothetical", "future", 0.6
+    planned = near & PLANNED
+    if "to" in planned:
+        # "is to visit", "was to meet", "agreed to meet": an infinitive under a modal-like head
+        planned.discard("to")
+        if trigger.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
+            head = trigger.head.lower_
+            if head in ("is", "are", "was", "were", "be", "agreed", "plans", "planned", "expected",
+                        "set", "due", "scheduled", "going", "invited"):
+                planned.add(head)
+    if planned:
+        return "planned", "future", 0.65
+    if sent_words & FUTURE_TIME and not (sent_words & {"met", "held", "was", "were", "had"}):
+        return "planned", "future", 0.5
+    tense = "present" if trigger.tag_ in ("VBG", "VBZ", "VBP") else "past"
+    return "occurred", tense, 0.7

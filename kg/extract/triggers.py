@@ -1,0 +1,108 @@
+"""The trigger lexicon: words that signal a contact event, and the kind each signals.
+
+The lexicon is used twice: as a cheap regular expression that decides which sentences need the
+parser at all, and over parsed tokens to find the trigger and its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# single-token triggers (lower-cased surface forms) -> kind
+WORDS: dict[str, str] = {
+    **dict.fromkeys(["meet", "meets", "met", "meeting", "meetings"], "meeting"),
+    **dict.fromkeys(["visit", "visits", "visited", "visiting", "trip"], "visit"),
+    **dict.fromkeys(["summit", "summits"], "summit"),
+    **dict.fromkeys(["talks", "negotiations", "consultations", "discussions"], "talks"),
+    **dict.fromkeys(["hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming"], "visit"),
+    **dict.fromkeys(["received", "receives", "receiving"], "meeting"),
+    **dict.fromkeys(["phoned", "telephoned", "call", "calls", "phone", "telephone"], "phone_call"),
+    **dict.fromkeys(["spoke", "speak", "speaks", "spoken", "speaking"], "phone_call"),
+    **dict.fromkeys(["videoconference", "video-conference", "teleconference"], "video_call"),
+}
+# multi-word expressions (matched on lower-cased text) -> kind
+PHRASES: dict[str, str] = {
+    "phone call": "phone_call", "telephone call": "phone_call", "phone conversation": "phone_call",
+    "telephone conversation": "phone_call", "by phone": "phone_call", "by telephone": "phone_call",
+    "on the phone": "phone_call", "video conference": "video_call", "video call": "video_call",
+    "video link": "video_call", "virtual meeting": "video_call", "video- conference": "video_call",
+    "virtual summit": "summit", "sat down with": "meeting", "sit down with": "meeting",
+    "sits down with": "meeting", "held talks": "talks",
+}
+PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
+
+PREFILTER = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")\b"
+    r"|video|virtual|sat down|sit down", re.IGNORECASE)
+
+# weak words need corroboration in the sentence to count
+_PHONE_CONTEXT = re.compile(r"\b(phone|telephone|call|spoke (to|with)|speak (to|with)|spoken (to|with))\b",
+                            re.IGNORECASE)
+_NOT_EVENT_NOUN = re.compile(
+    r"\b(press|news|media)\s+(conference|briefing|call)|conference call with reporters|"
+    r"call(s|ed)? (on|for|upon)\b|so.called|called (him|her|it|them|the)|wake-up call",
+    re.IGNORECASE)
+
+
+def may_hold_contact(text: str) -> bool:
+    """Cheap test: can this text hold a contact event at all?"""
+    return PREFILTER.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    i: int  # token index in the doc of the head word
+    kind: str
+    text: str
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    """Trigger tokens in a parsed sentence (spaCy Span), one per kind at most, best first."""
+    text = sent.text.lower()
+    found: dict[str, Trigger] = {}
+    for phrase, kind in PHRASES.items():
+        pos = text.find(phrase)
+        if pos >= 0:
+            tok = sent.char_span(pos, pos + len(phrase), alignment_mode="expand")
+            if tok is not None:
+                head = tok.root
+                if kind == "summit" or phrase == "held talks":
+                    head = tok[-1]
+                found.setdefault(kind, Trigger(head.i, kind, tok.text))
+    for tok in sent:
+        kind = WORDS.get(tok.lower_)
+        if kind is None or kind in found:
+            continue
+        if kind == "phone_call":
+            if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB":
+                continue
+            if tok.lower_.startswith("spo") or tok.lower_.startswith("speak"):
+                nxt = " ".join(t.lower_ for t in sent.doc[tok.i + 1: tok.i + 4])
+                if not re.match(r"(by|on the|over the) (phone|telephone)|(to|with) ", nxt):
+                    continue
+                if re.match(r"(to|with) (reporters|journalists|the media|the press|media|press)", nxt):
+                    continue
+            elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in ("call", "conversation", "by"):
+                continue
+            elif not _PHONE_CONTEXT.search(text):
+                continue
+            window = sent.doc[max(sent.start, tok.i - 2): min(sent.end, tok.i + 4)].text
+            if _NOT_EVENT_NOUN.search(window):
+                continue
+        if tok.lower_ == "talks" and tok.pos_ == "VERB":
+            kind = "meeting"
+        if tok.lower_ in ("host", "hosts", "hosted", "hosting") and tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lower_ in ("received", "receives", "receiving") and tok.pos_ != "VERB":
+            continue
+        if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
+            continue
+        found.setdefault(kind, Trigger(tok.i, kind, tok.text))
+    # a summit noun qualified by "virtual" or a meeting inside a "video conference" keeps one kind
+    if "video_call" in found and "meeting" in found:
+        del found["meeting"]
+    if "phone_call" in found and "talks" in found and found["talks"].text.lower() != "talks":
+        del found["talks"]
+    return sorted(found.values(), key=lambda t: PRIORITY[t.kind])

@@ -1,0 +1,1 @@
+"""Resolution: canonical actors, dates, places, and the cross-article merge."""
