@@ -195,8 +195,10 @@ class SCHEMATerms:
     """Terms of ``schema:`` (schema.org) as full IRI strings."""
 
     NewsArticle: Final = SCHEMA + "NewsArticle"
+    containedInPlace: Final = SCHEMA + "containedInPlace"
     datePublished: Final = SCHEMA + "datePublished"
     headline: Final = SCHEMA + "headline"
+    sameAs: Final = SCHEMA + "sameAs"
     url: Final = SCHEMA + "url"
 
 

@@ -34,7 +34,6 @@ VALID = (
     sem:hasActor <actor/vladimir-putin> , <actor/john-kerry> ;
     dkg:host <actor/vladimir-putin> ;
     dkg:visitor <actor/john-kerry> ;
-    dkg:met <actor/john-kerry> ;
     sem:hasPlace <place/moscow> ;
     sem:hasBeginTimeStamp "2016-05"^^xsd:gYearMonth ;
     dkg:datePrecision "month" ;

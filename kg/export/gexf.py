@@ -44,8 +44,6 @@ from kg.model import Event
 __all__ = ["GEXF_NS", "gexf_bytes", "write_gexf"]
 
 GEXF_NS = "http://gexf.net/1.3"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-GEXF_SCHEMA_LOCATION = f"{GEXF_NS} {GEXF_NS}/gexf.xsd"
 
 # (id = title, GEXF type)
 NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -105,8 +103,8 @@ def gexf_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes
         if not spans:
             always_present.update((source, target))
 
-    root = etree.Element(_q("gexf"), nsmap={None: GEXF_NS, "xsi": XSI_NS}, version="1.3")
-    root.set(f"{{{XSI_NS}}}schemaLocation", GEXF_SCHEMA_LOCATION)
+    # No xsi:schemaLocation: the GEXF 1.3 RELAX NG schema does not allow it.
+    root = etree.Element(_q("gexf"), nsmap={None: GEXF_NS}, version="1.3")
     meta = etree.SubElement(root, _q("meta"))
     etree.SubElement(meta, _q("creator")).text = "diplomatic-kg"
     etree.SubElement(meta, _q("description")).text = (

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
-from .arguments import Names, harvest_names, participants, place_of, time_of
+from .arguments import Names, fix_person_entities, harvest_names, participants, place_of, time_of
 from .boilerplate import Block, prose_blocks
 from .modality import classify
 from .triggers import find_triggers, may_hold_contact
@@ -90,6 +90,7 @@ def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
         for i, doc in zip(ner_idx, nlp.pipe(blocks[i].text for i in ner_idx)):
             docs[i] = doc
     for doc in docs:
+        fix_person_entities(doc)
         harvest_names(doc, names)
     mentions: list[RawMention] = []
     state: dict[str, tuple[RawParticipant, ...]] = {}

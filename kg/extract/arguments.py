@@ -103,7 +103,8 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     toks = [t for t in span if t.text not in ("'s", "’s")]
     while toks and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in TITLE_WORDS):
         toks = toks[1:]
-    name = " ".join(t.text for t in toks).strip(" ,.'\"-")
+    name = span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else ""
+    name = " ".join(name.split()).strip(" ,.'\"-")
     name = re.sub(r"\s+'s$", "", name)
     doc = span.doc
     role_toks: list[str] = []
@@ -127,6 +128,36 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     return name, role, country
 
 
+def fix_person_entities(doc: Any) -> None:
+    """Join PERSON entities the recogniser split ("Samia Suluhu" + "Hassan") and extend them over
+    adjacent capitalised proper nouns that are not titles or nationalities."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents = list(doc.ents)
+    out: list[Any] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].lower_ not in TITLE_WORDS and doc[end].ent_type_ in ("", "PERSON") \
+                and not doc[end].is_sent_start:
+            end += 1
+        if out and out[-1].label_ == "PERSON" and out[-1].end == start and "\n" not in doc[start - 1].whitespace_:
+            start = out.pop().start
+        out.append(SpacySpan(doc, start, end, label="PERSON"))
+    cleaned: list[Any] = []
+    for span in out:
+        if cleaned and span.start < cleaned[-1].end:
+            continue
+        cleaned.append(span)
+    try:
+        doc.ents = cleaned
+    except ValueError:
+        pass
+
+
 def harvest_names(doc: Any, names: Names) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -142,13 +173,23 @@ def harvest_names(doc: Any, names: Names) -> None:
 def _is_place_token(tok: Any) -> bool:
     """A GPE/LOC/FAC used as a location (in Moscow, to Washington), not as a side."""
     head = tok.head
-    while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
         head = head.head
     if tok.dep_ == "pobj" or (tok.dep_ in ("compound", "conj", "appos") and head.dep_ == "pobj"):
         prep = head.head if tok.dep_ != "pobj" else tok.head
         return prep.lower_ in ("in", "at", "to", "from", "into", "near", "outside", "across", "inside", "of")
     if tok.dep_ == "dobj" and tok.head.lower_ in ("visited", "visit", "visits", "visiting", "toured"):
         return True
+    return False
+
+
+def _pronoun_subject(trigger: Any, stop: Any) -> bool:
+    tok = trigger
+    while tok.i != stop.i and tok.head.i != tok.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "i", "we")
+               for c in tok.children):
+            return True
+        tok = tok.head
     return False
 
 
@@ -165,6 +206,9 @@ def _speakers(sent: Any, trigger: Any) -> set[int]:
                 # "Trump said his meeting with Putin ...": the speaker is also the possessor
                 owns = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in trigger.children)
                 if owns and tok.i in ancestors:
+                    continue
+                # "X said he would meet Y": the pronoun subject under the reporting verb is X
+                if tok.i in ancestors and _pronoun_subject(trigger, tok):
                     continue
                 out.update(t.i for t in s.subtree)
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -208,6 +252,17 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                     continue
                 add(ent.start, RawParticipant(full, "PERSON", role))
                 person_tokens.update(range(ent.start, ent.end))
+    # a name the recogniser mislabelled ("Samia Suluhu Hassan" as FAC) in a core argument of the trigger
+    for ent in sent.ents:
+        if ent.label_ in ("FAC", "ORG", "PRODUCT", "WORK_OF_ART", "LOC") and 2 <= len(ent) <= 4 \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
+                and ent.root.dep_ in ("nsubj", "dobj", "pobj", "conj", "appos") \
+                and (ent.root.head.i == trigger.i or ent.root.head.head.i == trigger.i) \
+                and canonical_country(ent.text) is None and ent.text.lower() not in BODIES \
+                and not any(t.lower_ in TITLE_WORDS for t in ent) and ent.start not in speakers:
+            full = names.lookup(ent.text) or ent.text
+            add(ent.start, RawParticipant(full, "PERSON", None))
+            person_tokens.update(range(ent.start, ent.end))
     for tok in sent:
         if tok.i in person_tokens or tok.i in speakers or tok.pos_ != "PROPN":
             continue

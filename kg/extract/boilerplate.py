@@ -64,5 +64,5 @@ def prose_blocks(text: str) -> list[Block]:
             continue  # a headline-like line inside the page: related links, section heads
         if stripped.endswith(("(Reuters Photo)", "License Photo")):
             caption = True
-        blocks.append(Block(stripped, start + lead, is_caption=caption and not is_title, is_title=is_title))
+        blocks.append(Block(stripped, start + lead, is_caption=caption, is_title=is_title and not caption))
     return blocks

@@ -49,14 +49,14 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
     steps = 0
     tok = trigger
     own_neg = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children)
-    while tok.head is not tok and steps < 12:
+    while tok.head.i != tok.i and steps < 12:
         steps += 1
         head = tok.head
         if tok.dep_ == "relcl":
             break
         if tok.dep_ == "pobj" and head.lower_ in _BLOCK_PREPS:
             scoped = False
-        if tok.dep_ in ("advcl", "conj") and prev is not trigger:
+        if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
         words = {head.lower_} | _mods(head)
         if scoped:

@@ -13,6 +13,8 @@ from kg.export.gexf import GEXF_NS, write_gexf
 from kg.model import Actor, Event, Mention, Span, TimeValue
 
 G = f"{{{GEXF_NS}}}"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GEXF_SCHEMAS = SHARED / "schemas" / "gexf"  # gexf.xsd / gexf.rng of GEXF 1.3, if provided
 
 PUTIN = Actor("vladimir-putin", 'Vladimir "Vova" Putin\x01', "person", "RU", ("President",))
 KERRY = Actor("john-kerry", "John Kerry <&> \U0001f1fa\U0001f1f8", "person", None)
@@ -90,6 +92,16 @@ def test_header(gexf_file: Path) -> None:
         assert not {"weight", "label", "size", "color", "type"} & set(ids)
     edge_ids = [e.get("id") for e in graph.iter(f"{G}edge")]
     assert edge_ids == [f"e{i}" for i in range(len(edge_ids))]
+
+
+@pytest.mark.parametrize("schema_file", ["gexf.xsd", "gexf.rng"])
+def test_validates_against_gexf_schema(gexf_file: Path, schema_file: str) -> None:
+    path = GEXF_SCHEMAS / schema_file
+    if not path.is_file():
+        pytest.skip(f"GEXF 1.3 schema not available at {path}")
+    tree = etree.parse(str(path))
+    schema = etree.XMLSchema(tree) if schema_file.endswith(".xsd") else etree.RelaxNG(tree)
+    assert schema.validate(etree.parse(str(gexf_file))), schema.error_log
 
 
 def test_networkx_round_trip(gexf_file: Path) -> None:

@@ -1,0 +1,46 @@
+"""Actors: people by canonical full name (titles kept as roles), countries, bodies.
+
+Within an article a surname or a role description is resolved by the extractor's name registry;
+across articles, spelling variants of one person ("Sergei"/"Sergey Lavrov", "el-Sissi"/"Al-Sissi")
+share one key, so they become one node with the other spellings as alternative labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Actor, NameInfo, RawParticipant
+from .countries import canonical_country
+from .places import fold, slug
+
+_PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
+
+
+def person_key(name: str) -> str:
+    """A spelling-tolerant key: ascii-folded, particles dropped, common transliteration variants."""
+    words = []
+    for w in re.split(r"[\s\-]+", _PARTICLES.sub(" ", fold(name))):
+        w = re.sub(r"[^a-z]", "", w)
+        if not w:
+            continue
+        w = re.sub(r"(ey|iy|yi)$", "ei", w)
+        w = w.replace("kh", "h").replace("ks", "x").replace("yu", "iu").replace("ya", "ia")
+        w = re.sub(r"(.)\1", r"\1", w)  # doubled letters: Sissi / Sisi
+        words.append(w)
+    return "-".join(words) or slug(name)
+
+
+def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
+    if p.label == "COUNTRY":
+        country = canonical_country(p.text) or p.text
+        return Actor(key=slug(country), name=country, type="country", country=country)
+    if p.label == "ORG":
+        return Actor(key=slug(p.text), name=p.text, type="organisation")
+    name = " ".join(p.text.split())
+    if len(name) < 2:
+        return None
+    info = names.get(name)
+    roles = tuple(r for r in {p.role, info.role if info else None} if r)
+    country = info.country if info else None
+    return Actor(key=person_key(name), name=name, type="person", country=country,
+                 roles=tuple(sorted(roles)))

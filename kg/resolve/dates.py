@@ -1,0 +1,151 @@
+"""Time expressions -> ISO values with their precision, against the publication date.
+
+The tense decides the direction of an underspecified expression: "Tuesday" in a past-tense
+sentence is the last Tuesday before publication; "in July" for a planned summit is the next July.
+Without a publication date only expressions that state their year are resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from ..model import TimeValue
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+
+def parse_published(value: str | None) -> tuple[date | None, str | None]:
+    """(date, precision) of an article's publication value (YYYY-MM-DD or YYYY-MM)."""
+    if not value:
+        return None, None
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts), "day"
+    return date(parts[0], parts[1], 1), "month"
+
+
+def _tv(d: date, precision: str, text: str, inferred: bool = False) -> TimeValue:
+    value = {"day": d.isoformat(), "month": d.strftime("%Y-%m"), "year": f"{d.year:04d}"}[precision]
+    return TimeValue(value, precision, text, inferred)
+
+
+def _shift_month(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def resolve_time(text: str | None, published: str | None, tense: str = "past"
+                 ) -> tuple[TimeValue | None, TimeValue | None]:
+    """(begin, end) for a time expression; end only for spans ("this week", "Aug 22-24")."""
+    if not text:
+        return None, None
+    t = " ".join(text.lower().replace(",", " ").split())
+    t = re.sub(r"^(on|in|at|since|by|from|the)\s+", "", t)
+    base, base_prec = parse_published(published)
+    future = tense == "future"
+
+    # an explicit year
+    m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s+((?:19|20)\d\d)\b", t) or \
+        re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+((?:19|20)\d\d)\b", t)
+    if m:
+        g = m.groups()
+        mon, day = (g[0], g[1]) if not g[0].isdigit() else (g[1], g[0])
+        try:
+            return _tv(date(int(g[2]), MONTHS[mon[:4].rstrip(".") if mon[:4] in MONTHS else mon[:3]], int(day)), "day", text), None
+        except (ValueError, KeyError):
+            return None, None
+    m = re.search(r"\b" + _MONTH + r"\s+((?:19|20)\d\d)\b", t)
+    if m:
+        return TimeValue(f"{int(m.group(2)):04d}-{MONTHS[m.group(1)[:3]]:02d}", "month", text), None
+    m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", t)
+    if m:
+        try:
+            return _tv(date(int(m[1]), int(m[2]), int(m[3])), "day", text), None
+        except ValueError:
+            return None, None
+    m = re.fullmatch(r"(?:early |late |mid-?|the end of |the beginning of )?((?:19|20)\d\d)", t)
+    if m:
+        return TimeValue(m.group(1), "year", text), None
+
+    if base is None:
+        return None, None
+    day_known = base_prec == "day"
+
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|right now|now)\b", t):
+        return (_tv(base, "day", text) if day_known else _tv(base, "month", text)), None
+    if re.search(r"\byesterday\b", t):
+        return (_tv(base - timedelta(days=1), "day", text) if day_known else None), None
+    if re.search(r"\btomorrow\b", t):
+        return (_tv(base + timedelta(days=1), "day", text) if day_known else None), None
+    if re.search(r"\b(this|earlier this|later this) week\b", t) and day_known:
+        monday = base - timedelta(days=base.weekday())
+        return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)
+    if re.search(r"\blast week\b", t) and day_known:
+        monday = base - timedelta(days=base.weekday() + 7)
+        return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)
+    if re.search(r"\bnext week\b", t) and day_known:
+        monday = base - timedelta(days=base.weekday() - 7)
+        return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)
+    if re.search(r"\b(this|earlier this|later this) month\b", t):
+        return _tv(base, "month", text), None
+    if re.search(r"\blast month\b", t):
+        return _tv(_shift_month(base, -1), "month", text), None
+    if re.search(r"\bnext month\b", t):
+        return _tv(_shift_month(base, 1), "month", text), None
+    if re.search(r"\b(this|earlier this|later this) year\b", t):
+        return _tv(base, "year", text), None
+    if re.search(r"\blast year\b", t):
+        return TimeValue(f"{base.year - 1:04d}", "year", text), None
+    if re.search(r"\bnext year\b", t):
+        return TimeValue(f"{base.year + 1:04d}", "year", text), None
+
+    # a weekday: the last one before publication (past) or the next one (future)
+    for i, wd in enumerate(WEEKDAYS):
+        if re.search(r"\b" + wd + r"\b", t) and day_known:
+            m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})\b", t)
+            if m:
+                break  # "Thursday, June 4": the explicit date below wins
+            delta = (base.weekday() - i) % 7
+            if future:
+                return _tv(base + timedelta(days=(i - base.weekday()) % 7), "day", text), None
+            return _tv(base - timedelta(days=delta), "day", text), None
+
+    # month and day without a year: the nearest one in the tense's direction
+    m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", t) or \
+        re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b", t)
+    if m:
+        g = m.groups()
+        mon, day = (g[0], g[1]) if not g[0].isdigit() else (g[1], g[0])
+        try:
+            cand = date(base.year, MONTHS[mon[:3]], int(day))
+        except (ValueError, KeyError):
+            return None, None
+        if future and cand < base - timedelta(days=31):
+            cand = cand.replace(year=base.year + 1)
+        elif not future and cand > base + timedelta(days=31):
+            cand = cand.replace(year=base.year - 1)
+        return _tv(cand, "day", text), None
+    m = re.fullmatch(r"(?:early |late |mid-?|the end of |the beginning of )?" + _MONTH, t)
+    if m:
+        month = MONTHS[m.group(1)[:3]]
+        year = base.year
+        if future and month < base.month:
+            year += 1
+        elif not future and month > base.month:
+            year -= 1
+        return TimeValue(f"{year:04d}-{month:02d}", "month", text), None
+    return None, None
+
+
+def publication_time(published: str | None) -> TimeValue | None:
+    """The publication date as an inferred event date (marked so, never presented as stated)."""
+    base, prec = parse_published(published)
+    if base is None or prec is None:
+        return None
+    return _tv(base, prec, None, inferred=True)

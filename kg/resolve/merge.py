@@ -1,0 +1,229 @@
+"""From raw mentions to events: resolve each report, merge repeats within an article, then merge
+the reports of one occurrence across articles into one event with one mention per article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..model import (Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue)
+from .actors import actor_for
+from .countries import canonical_country
+from .dates import publication_time, resolve_time
+from .places import resolve_place
+
+KIND_GROUP = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "summit": "summit",
+              "phone_call": "call", "video_call": "call"}
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _range(tv: TimeValue | None, end: TimeValue | None = None) -> tuple[str, str] | None:
+    if tv is None:
+        return None
+    import calendar
+
+    v = tv.value
+    if tv.precision == "year":
+        lo, hi = f"{v}-01-01", f"{v}-12-31"
+    elif tv.precision == "month":
+        y, m = (int(x) for x in v.split("-"))
+        lo, hi = f"{v}-01", f"{v}-{calendar.monthrange(y, m)[1]:02d}"
+    else:
+        lo = hi = v
+    if end is not None:
+        hi = max(hi, (_range(end) or (hi, hi))[1])
+    return lo, hi
+
+
+def dates_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _better_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    if a is None or (b is not None and (a.inferred and not b.inferred or
+                                        PRECISION_RANK[b.precision] > PRECISION_RANK[a.precision]
+                                        and a.inferred == b.inferred)):
+        return b
+    return a
+
+
+def _better_place(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    score = lambda p: (p.venue is not None, p.geonames_id is not None)  # noqa: E731
+    return b if score(b) > score(a) else a
+
+
+def resolve_mention(raw: RawMention, article: Article, names: dict[str, object]) -> Mention | None:
+    from ..model import NameInfo
+
+    infos = {k: v for k, v in names.items() if isinstance(v, NameInfo)}
+    actors: list[Actor] = []
+    visitors, hosts = [], []
+    for p in raw.participants:
+        actor = actor_for(p, infos)
+        if actor is None or any(a.key == actor.key for a in actors):
+            continue
+        actors.append(actor)
+        (visitors if p.side == "visitor" else hosts if p.side == "host" else []).append(actor.key)
+    context = tuple(a.name for a in actors if a.type == "country")
+    place = resolve_place(raw.place_text, context)
+    if raw.kind == "visit" and place is not None and place.country:
+        # a visit's host is the country visited when no host is named
+        visitor_countries = {a.country for a in actors if a.key in visitors}
+        if not hosts and place.country not in visitor_countries:
+            host = Actor(key=place.country.lower().replace(" ", "-"), name=place.country, type="country",
+                         country=place.country)
+            if all(a.key != host.key for a in actors):
+                actors.append(host)
+    # a person and their own country are one side: keep the person
+    people_countries = {a.country for a in actors if a.type == "person" and a.country}
+    if sum(1 for a in actors if a.type == "person") >= 1:
+        actors = [a for a in actors if not (a.type == "country" and a.name in people_countries)
+                  or raw.kind == "visit" and a.key not in visitors]
+    if len(actors) < 2 and not (raw.kind in ("summit",) and actors):
+        return None
+    begin, end = resolve_time(raw.time_text, article.published, raw.tense)
+    if begin is None and raw.status == "occurred" and raw.tense == "present":
+        begin = publication_time(article.published)
+    return Mention(article_id=raw.article_id, kind=raw.kind, status=raw.status, actors=tuple(actors),
+                   place=place, begin=begin, end=end, evidence=raw.evidence, trigger=raw.trigger,
+                   confidence=raw.confidence, is_caption=raw.is_caption)
+
+
+def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
+    if KIND_GROUP[a.kind] != KIND_GROUP[b.kind]:
+        return False
+    ka, kb = {x.key for x in a.actors}, {x.key for x in b.actors}
+    common = ka & kb
+    if across:
+        if ka != kb and not (len(common) >= 2 and (ka <= kb or kb <= ka)):
+            return False
+    elif not (ka <= kb or kb <= ka or len(common) >= 2):
+        return False
+    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
+        return False
+    if not across and a.status != b.status and not (a.is_caption or b.is_caption):
+        return False
+    return True
+
+
+def _combine(group: Sequence[Mention]) -> Mention:
+    """One report per article: the body wins over captions; most precise date and place."""
+    body = [m for m in group if not m.is_caption] or list(group)
+    first = body[0]
+    actors: dict[str, Actor] = {}
+    for m in group:
+        for a in m.actors:
+            actors.setdefault(a.key, a)
+    begin = end = None
+    place = None
+    for m in body + [m for m in group if m not in body]:
+        nb = _better_time(begin, m.begin)
+        if nb is not begin:
+            begin, end = nb, m.end
+        place = _better_place(place, m.place)
+    kinds = Counter(m.kind for m in body)
+    kind = sorted(kinds, key=lambda k: (-kinds[k], k != first.kind))[0]
+    return Mention(article_id=first.article_id, kind=kind, status=first.status, actors=tuple(actors.values()),
+                   place=place, begin=begin, end=end, evidence=first.evidence, trigger=first.trigger,
+                   confidence=min(0.95, max(m.confidence for m in group) + 0.05 * (len(group) - 1)),
+                   is_caption=all(m.is_caption for m in group))
+
+
+def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        for g in groups:
+            if any(_same_occurrence(m, x, across=False) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return [_combine(g) for g in groups]
+
+
+def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Mention]:
+    names = {n.name: n for n in extraction.names}
+    resolved = [m for m in (resolve_mention(r, article, names) for r in extraction.mentions) if m]  # type: ignore[arg-type]
+    return merge_article(resolved)
+
+
+def _event_key(kind_group: str, actor_keys: Iterable[str], begin: TimeValue | None) -> str:
+    basis = "|".join([kind_group, ",".join(sorted(actor_keys)), begin.value[:7] if begin else ""])
+    return hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+def merge_events(mentions: Iterable[Mention]) -> list[Event]:
+    """Reports of one occurrence across articles -> one event (deterministic for the same input)."""
+    ordered = sorted(mentions, key=lambda m: (m.article_id, m.evidence.start, m.kind))
+    unify_people(ordered)
+    clusters: list[list[Mention]] = []
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for m in ordered:
+        keys = {a.key for a in m.actors}
+        cands = sorted({i for k in keys for i in by_actor[k]})
+        for i in cands:
+            if all(x.article_id != m.article_id for x in clusters[i]) and \
+                    any(_same_occurrence(m, x, across=True) for x in clusters[i]):
+                clusters[i].append(m)
+                break
+        else:
+            clusters.append([m])
+            i = len(clusters) - 1
+        for k in keys:
+            if i not in by_actor[k]:
+                by_actor[k].append(i)
+    events = []
+    for group in clusters:
+        merged = _combine(group)
+        key = _event_key(KIND_GROUP[merged.kind], (a.key for a in merged.actors), merged.begin)
+        events.append(Event(key=key, kind=merged.kind, actors=merged.actors, place=merged.place,
+                            begin=merged.begin, end=merged.end, mentions=tuple(group),
+                            confidence=merged.confidence))
+    seen: Counter[str] = Counter()
+    out = []
+    for ev in sorted(events, key=lambda e: (e.key, e.mentions[0].article_id, e.mentions[0].evidence.start)):
+        seen[ev.key] += 1
+        if seen[ev.key] > 1:
+            ev = Event(key=f"{ev.key}-{seen[ev.key]}", kind=ev.kind, actors=ev.actors, place=ev.place,
+                       begin=ev.begin, end=ev.end, mentions=ev.mentions, confidence=ev.confidence)
+        out.append(ev)
+    return out
+
+
+def unify_people(mentions: list[Mention]) -> None:
+    """Across articles: a one-word person ("Putin") becomes the one full name with that surname."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        for a in m.actors:
+            if a.type == "person" and "-" in a.key:
+                full[a.key.rsplit("-", 1)[-1]].add(a.key)
+    best: dict[str, Actor] = {}
+    for m in mentions:
+        for a in m.actors:
+            if a.type == "person" and len(a.name) > len(best.get(a.key, a).name) - 1:
+                best.setdefault(a.key, a)
+    for idx, m in enumerate(mentions):
+        changed = False
+        actors = []
+        for a in m.actors:
+            if a.type == "person" and "-" not in a.key and len(full.get(a.key, ())) == 1:
+                target = next(iter(full[a.key]))
+                a = best.get(target, a)
+                changed = True
+            actors.append(a)
+        if changed:
+            uniq: dict[str, Actor] = {}
+            for a in actors:
+                uniq.setdefault(a.key, a)
+            mentions[idx] = Mention(**{**m.__dict__, "actors": tuple(uniq.values())})
+
+
+__all__ = ["resolve_article", "merge_events", "canonical_country"]

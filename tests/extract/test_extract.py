@@ -1,0 +1,77 @@
+"""Extraction on sentences written for these tests (one per cause handled)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from kg.ingest import make_article
+
+
+def events(nlp, text: str, published: str | None = "2024-03-14"):
+    art = make_article("t", text, "test", published=published)
+    return extract_article(art, nlp).mentions
+
+
+def names(m) -> set[str]:
+    return {p.text for p in m.participants}
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on Tuesday.",
+     "meeting", "occurred"),
+    ("Kenyan President William Ruto will meet Tanzanian President Samia Suluhu Hassan in Arusha next week.",
+     "meeting", "planned"),
+    ("Kenyan President William Ruto is scheduled to visit Tanzanian President Samia Suluhu Hassan in May.",
+     "visit", "planned"),
+    ("Kenyan President William Ruto postponed his visit to Tanzanian President Samia Suluhu Hassan.",
+     "visit", "cancelled"),
+    ("The government dismissed reports that William Ruto would meet Samia Suluhu Hassan, calling them false.",
+     "meeting", "denied"),
+    ("Kenyan President William Ruto said he would be ready to meet Tanzanian President Samia Suluhu Hassan.",
+     "meeting", "hypothetical"),
+    ("Kenyan President William Ruto spoke by phone with Tanzanian President Samia Suluhu Hassan on Monday.",
+     "phone_call", "occurred"),
+    ("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in Dodoma.",
+     "talks", "occurred"),
+])
+def test_kind_and_status(nlp, text: str, kind: str, status: str) -> None:
+    found = [m for m in events(nlp, text) if m.kind == kind]
+    assert found, events(nlp, text)
+    assert found[0].status == status
+    assert {"William Ruto", "Samia Suluhu Hassan"} <= names(found[0])
+
+
+def test_surname_resolves_to_full_name_and_speaker_excluded(nlp) -> None:
+    text = ("Chilean President Gabriel Boric arrived in Lima on Sunday.\n"
+            "Spokeswoman Camila Vallejo said Boric met Peruvian President Dina Boluarte on Monday.")
+    ms = [m for m in events(nlp, text) if m.kind == "meeting"]
+    assert ms and names(ms[0]) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_related_headlines_and_comments_yield_nothing(nlp) -> None:
+    text = ("Markets closed higher on Friday after a quiet week of trading in the region.\n"
+            "Related: Macron and Scholz meet in Paris to discuss the budget\n"
+            "All comments\n"
+            "reader42: Macron met Scholz in Paris last year and nothing changed.")
+    assert events(nlp, text) == ()
+
+
+def test_caption_counts_as_occurred(nlp) -> None:
+    text = ("Indonesian President Joko Widodo, left, and Malaysian Prime Minister Anwar Ibrahim during a "
+            "meeting in Jakarta\n\nThe two countries signed a border agreement on Thursday.")
+    ms = events(nlp, text)
+    assert ms and ms[0].status == "occurred" and ms[0].is_caption
+    assert names(ms[0]) == {"Joko Widodo", "Anwar Ibrahim"}
+
+
+def test_press_conference_is_not_a_meeting(nlp) -> None:
+    assert events(nlp, "Canadian Prime Minister Justin Trudeau held a press conference in Ottawa on Monday.") == ()
+
+
+def test_evidence_offsets_point_into_the_text(nlp) -> None:
+    text = "Intro line of the story here.\nKenyan President William Ruto met Samia Suluhu Hassan in Arusha."
+    art = make_article("t", text, "test")
+    m = extract_article(art, nlp).mentions[0]
+    assert art.text[m.evidence.start: m.evidence.end] == m.evidence.text
+    assert m.evidence.text.startswith("Kenyan President")

@@ -1,0 +1,32 @@
+"""Build the shared seeds + dev corpus and score it with the shared scorer (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.build import build
+
+
+def test_corpus_build_and_score(shared: Path, tmp_path: Path) -> None:
+    corpus = shared / "corpus"
+    inputs = [corpus / "seeds" / "input.jsonl", corpus / "dev" / "input.jsonl"]
+    result = build(inputs, tmp_path, on_skip=lambda s: None)
+    assert result.articles == 20 and not result.skipped
+    ttl = tmp_path / "graph.ttl"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((corpus / "seeds" / "gold.jsonl").read_text() + (corpus / "dev" / "gold.jsonl").read_text())
+    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "--gold", str(gold), "--graph", str(ttl),
+                          "--json"], capture_output=True, text=True, check=True)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    print(figures)
+    assert figures["occurred"]["f1"] >= 0.6
+    assert figures["false_occurred"] <= 4
+    store = ox.Store()
+    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+    assert len(store) == len(Graph().parse(ttl))
