@@ -49,13 +49,27 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
     return [[p for _, p in parts]]
 
 
+FRAME_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since", "of"}
+
+
+def _is_frame(tok: Any) -> bool:
+    """A trigger noun that only sets the scene of another one ("met during his visit", "talks at the
+    G20 summit") is not an event of its own in that sentence."""
+    if tok.lower_.startswith("summit"):
+        return False  # a named summit is an event of its own (participants: the body and leaders)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS
+
+
 def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                  state: dict[str, tuple[RawParticipant, ...]]) -> Iterator[RawMention]:
     for sent in doc.sents:
         if not may_hold_contact(sent.text):
             continue
-        for trig in find_triggers(sent):
+        triggers = find_triggers(sent)
+        for trig in triggers:
             tok = doc[trig.i]
+            if len(triggers) > 1 and _is_frame(tok):
+                continue
             parts = participants(sent, tok, names, state.get("previous", ()))
             if not parts:
                 continue
@@ -67,7 +81,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             groups = _split_pairs(tok, parts)
             for group in groups:
                 sided = _sides(trig.kind, tok, [(i, p) for i, p in parts if p in group])
-                if len({p.text for p in sided}) < 2 and not (trig.kind in ("summit", "visit") and sided):
+                if len({p.text for p in sided}) < 2 and not (
+                        trig.kind == "visit" and sided or trig.kind == "summit" and any(p.label == "ORG" for p in sided)):
                     continue
                 state["previous"] = tuple(sided)
                 yield RawMention(

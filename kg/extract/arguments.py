@@ -39,7 +39,7 @@ BODIES = {
     "hezbollah": "Hezbollah", "taliban": "Taliban", "commonwealth": "Commonwealth", "osce": "OSCE",
     "mercosur": "Mercosur", "celac": "CELAC", "ecowas": "ECOWAS", "iaea": "IAEA", "wto": "WTO",
 }
-GROUP_NOUNS = {"delegation", "delegations", "officials", "official", "team", "negotiators", "diplomats",
+GROUP_NOUNS = {"ministers", "minister", "delegation", "delegations", "officials", "official", "team", "negotiators", "diplomats",
                "side", "sides", "government", "governments", "ministers", "leaders", "representatives",
                "counterparts", "envoys", "authorities"}
 PAIR_WORDS = {"two leaders", "two men", "two sides", "two presidents", "two ministers", "both leaders",
@@ -84,7 +84,7 @@ class Names:
         last = key.split()[-1] if key.split() else key
         if last in self.by_last:
             return self.by_last[last]
-        if len(key.split()) == 1 and key in self.by_first and len(key) > 3:
+        if len(key.split()) == 1 and key in self.by_first and len(key) >= 2 and key not in TITLE_WORDS:
             return self.by_first[key]
         return self.full.get(key)
 
@@ -144,6 +144,9 @@ def fix_person_entities(doc: Any) -> None:
                 and doc[end].lower_ not in TITLE_WORDS and doc[end].ent_type_ in ("", "PERSON") \
                 and not doc[end].is_sent_start:
             end += 1
+        while end + 1 < len(doc) and doc[end].text in ("-", "'") and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+            end += 2  # "Al-Sissi", "O'Neill"
         if out and out[-1].label_ == "PERSON" and out[-1].end == start and "\n" not in doc[start - 1].whitespace_:
             start = out.pop().start
         out.append(SpacySpan(doc, start, end, label="PERSON"))
@@ -210,6 +213,11 @@ def _speakers(sent: Any, trigger: Any) -> set[int]:
                 # "X said he would meet Y": the pronoun subject under the reporting verb is X
                 if tok.i in ancestors and _pronoun_subject(trigger, tok):
                     continue
+                # "Upon meeting Y, X stated ...": X is the implicit subject of the trigger
+                if tok.i in ancestors and trigger.tag_ in ("VBG", "VB") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) and trigger.dep_ in (
+                        "advcl", "pcomp", "xcomp") or (trigger.dep_ == "pcomp" and trigger.head.head.i == tok.i):
+                    continue
                 out.update(t.i for t in s.subtree)
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             for t in tok.doc[tok.i + 1].subtree:
@@ -219,11 +227,41 @@ def _speakers(sent: Any, trigger: Any) -> set[int]:
     return out
 
 
+_VENUE_WORDS = re.compile(r"\b(palace|house|hall|airport|hotel|square|street|centre|center|ministry|"
+                          r"embassy|parliament|forum|summit|agency|news|times|post|press|tv|radio)\b", re.I)
+
+
+def _not_a_person(name: str, names: Names) -> bool:
+    """Recogniser slips: a dateline city ("Khartoum") or a venue tagged as a person."""
+    if _VENUE_WORDS.search(name):
+        return True
+    if len(name.split()) == 1 and name.lower() not in names.by_last and name.lower() not in names.by_first:
+        from ..resolve.places import lookup_city
+
+        return lookup_city(name) is not None or canonical_country(name) is not None
+    return False
+
+
+def _quoted(sent: Any, trigger: Any) -> set[int]:
+    """Tokens inside quotation marks that do not contain the trigger (names a speaker mentions)."""
+    out: set[int] = set()
+    inside, start = False, 0
+    toks = list(sent)
+    for k, t in enumerate(toks):
+        if t.text == '"':
+            if inside:
+                span = range(toks[start].i, t.i)
+                if trigger.i not in span:
+                    out.update(span)
+            inside, start = not inside, k
+    return out
+
+
 def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParticipant, ...]
                  ) -> list[tuple[int, RawParticipant]]:
     """Participants as (token index, participant), in sentence order."""
     doc = sent.doc
-    speakers = _speakers(sent, trigger)
+    speakers = _speakers(sent, trigger) | _quoted(sent, trigger)
     found: dict[str, tuple[int, RawParticipant]] = {}
     person_tokens: set[int] = set()
 
@@ -246,7 +284,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 full = names.lookup(name) or (name if len(name.split()) >= 2 else names.lookup(name))
                 if not full:
                     full = name
-                if len(full) < 3 or not full[:1].isupper():
+                if len(full) < 2 or not full[:1].isupper() or _not_a_person(full, names):
                     continue
                 if NON_PARTICIPANT_ROLES.search((role or "") + " " + (names.role.get(full) or "")):
                     continue
@@ -290,7 +328,12 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 if who:
                     add(tok.i, RawParticipant(who, "PERSON", tok.text))
                     person_tokens.add(tok.i)
-    if any(w in low for w in PAIR_WORDS) and len(found) < 2:
+    if re.search(r"\b(two|both) (countries|nations|states|governments)\b", low) and len(found) < 2:
+        for p in previous:
+            c = names.country.get(p.text) if p.label == "PERSON" else p.text if p.label == "COUNTRY" else None
+            if c:
+                add(trigger.i, RawParticipant(c, "COUNTRY"))
+    elif any(w in low for w in PAIR_WORDS) and len(found) < 2:
         for p in previous:
             add(trigger.i, p)
     # bodies: G20, ASEAN, ... (participants of their summits)
@@ -313,6 +356,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             root = ent.root
             if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")):
                 continue
+            if not _is_side(ent, trigger):
+                continue
             nxt = doc[ent.end] if ent.end < len(doc) else None
             # a nationality word before a person's name is that person's country, not a side
             if nxt is not None and (nxt.i in person_tokens or nxt.lower_ in TITLE_WORDS and nxt.lower_ not in ("officials",)):
@@ -323,6 +368,33 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 side = "host"
             add(ent.start, RawParticipant(country, "COUNTRY", None, side))
     return sorted(found.values(), key=lambda x: x[0])
+
+
+def _is_side(ent: Any, trigger: Any) -> bool:
+    """A country mention that stands for a side of the contact, not background."""
+    doc = ent.doc
+    after = doc[ent.end: min(len(doc), ent.end + 4)]
+    if any(t.lower_ in GROUP_NOUNS for t in after):
+        return True  # "Russian and US officials", "an Israeli delegation"
+    root = ent.root
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in GROUP_NOUNS | {"countries"}:
+        return True  # "the Water Ministers of Sudan, Egypt and Ethiopia"
+    anchors = {trigger.i, trigger.head.i}
+    tok = root
+    for _ in range(3):  # the country, or what it modifies, is a core argument of the trigger
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "conj", "appos") \
+                and tok.head.i in anchors:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between", "among", "to", "by", "involving") \
+                and tok.head.head.i in anchors:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def place_of(sent: Any, trigger: Any) -> str | None:
@@ -348,6 +420,12 @@ def place_of(sent: Any, trigger: Any) -> str | None:
                 e.label_ == "GPE" and e is not ent and not canonical_country(e.text) for e in sent.ents):
             pass
         dist = abs(ent.start - trigger.i)
+        # the place must hang from the trigger's own clause, not from background ("the war in Ukraine")
+        path = [trigger] + list(trigger.ancestors)[:3]
+        attach = prep.head if prep is not None else root.head
+        if attach.i not in {t.i for t in path} and not (attach.pos_ in ("VERB", "AUX") and
+                                                       any(c.i == trigger.i for c in attach.subtree)):
+            continue
         if best is None or dist < best[0]:
             best = (dist, text)
     return best[1] if best else None

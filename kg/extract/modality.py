@@ -28,7 +28,7 @@ HYPO = {"could", "may", "might", "possible", "possibly", "possibility", "propose
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due"}
 PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
-           "announced", "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
+           "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in", "at", "on"}

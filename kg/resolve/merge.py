@@ -103,13 +103,31 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
     ka, kb = {x.key for x in a.actors}, {x.key for x in b.actors}
     common = ka & kb
     if across:
+        # across articles only what both reports date (an undated "the meeting" could be any)
+        if a.begin is None or b.begin is None or a.begin.inferred or b.begin.inferred:
+            return False
+        if a.begin.precision != "day" and b.begin.precision != "day" and a.begin.value != b.begin.value:
+            return False
         if ka != kb and not (len(common) >= 2 and (ka <= kb or kb <= ka)):
             return False
     elif not (ka <= kb or kb <= ka or len(common) >= 2):
         return False
     if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
         return False
+    if a.place is not None and b.place is not None and a.place.key != b.place.key \
+            and a.place.name != b.place.country and b.place.name != a.place.country:
+        return False  # Washington and Moscow are two meetings
     if not across and a.status != b.status and not (a.is_caption or b.is_caption):
+        return False
+    return True
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """Nothing in two reports contradicts their being one occurrence (dates, places)."""
+    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
+        return False
+    if a.place is not None and b.place is not None and a.place.key != b.place.key \
+            and a.place.name != b.place.country and b.place.name != a.place.country:
         return False
     return True
 
@@ -141,7 +159,7 @@ def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
     groups: list[list[Mention]] = []
     for m in mentions:
         for g in groups:
-            if any(_same_occurrence(m, x, across=False) for x in g):
+            if all(_compatible(m, x) for x in g) and any(_same_occurrence(m, x, across=False) for x in g):
                 g.append(m)
                 break
         else:
