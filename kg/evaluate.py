@@ -26,7 +26,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -229,7 +230,7 @@ def _gold_event(raw: Any, where: str) -> GoldEvent:
     for key, value in dates.items():
         if value and not _DATE_RE.fullmatch(value.strip()):
             raise KGError(f"{where}: '{key}' must be YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})")
-    return GoldEvent(participants=tuple(participants), status=status, kind=kind,
+    return GoldEvent(participants=tuple(participants), status=str(status), kind=str(kind),
                      kind_alt=tuple(kind_alt), place=_text_field(raw, "place", where),
                      date=dates["date"], date_end=dates["date_end"],
                      optional=bool(raw.get("optional")))
@@ -294,6 +295,7 @@ def read_predictions(path: Path) -> dict[str, list[PredictedEvent]]:
     store, is_dataset = load_graph(path)
     try:
         rows = store.query(contract_query(), use_default_graph_as_union=is_dataset)
+        assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
         events: dict[tuple[str, str], PredictedEvent] = {}
         for row in rows:
             key = (str(row["articleId"].value), str(row["event"].value))
@@ -433,7 +435,7 @@ class _Tally:
         self.accuracy: dict[str, list[int]] = {name: [0, 0] for name in ("kind", "date", "place")}
 
     def add_counts(self, name: str, counts: tuple[int, int, int]) -> None:
-        self.counts[name] = [a + b for a, b in zip(self.counts[name], counts)]
+        self.counts[name] = [a + b for a, b in zip(self.counts[name], counts, strict=True)]
 
     def add_attribute(self, name: str, ok: bool) -> None:
         self.accuracy[name][0] += ok

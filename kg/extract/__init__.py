@@ -7,6 +7,7 @@ Putin") resolve later mentions ("Putin", "the Russian leader").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -60,6 +61,25 @@ def _is_frame(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS
 
 
+_YEARISH = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _enumerated(sent: Any, trigger: Any) -> list[tuple[str, str]]:
+    """"met four times: in Singapore in November 2018, in Osaka in June 2019, ..." -> one
+    (place, date) per listed occurrence, when the sentence lists at least two."""
+    if trigger.pos_ != "VERB":
+        return []
+    ents = list(sent.ents)
+    pairs = []
+    for k, ent in enumerate(ents):
+        if ent.label_ != "GPE" or ent.start < trigger.i:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and nxt.label_ == "DATE" and nxt.start - ent.end <= 3 and _YEARISH.search(nxt.text):
+            pairs.append((ent.text, nxt.text))
+    return pairs if len(pairs) >= 2 else []
+
+
 def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                  state: dict[str, tuple[RawParticipant, ...]]) -> Iterator[RawMention]:
     for sent in doc.sents:
@@ -78,6 +98,16 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             when = time_of(sent, tok)
             start = block.start + sent.start_char
             evidence = Span(article.text[start: block.start + sent.end_char], start, block.start + sent.end_char)
+            occurrences = _enumerated(sent, tok) if status == "occurred" else []
+            if occurrences:
+                for where, when_ in occurrences:
+                    yield RawMention(
+                        article_id=article.id, kind=trig.kind, status=status, trigger=trig.text,
+                        participants=tuple(p for _, p in parts if p.label != "ORG"), place_text=where,
+                        time_text=when_, tense=tense, evidence=Span(article.text[start: block.start + sent.end_char],
+                                                                     start, block.start + sent.end_char),
+                        is_caption=block.is_caption, confidence=conf)
+                continue
             groups = _split_pairs(tok, parts)
             for group in groups:
                 sided = _sides(trig.kind, tok, [(i, p) for i, p in parts if p in group])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..model import RawParticipant
@@ -70,6 +71,8 @@ class Names:
             self.order.append(name)
         if len(parts) >= 2:
             self.by_last.setdefault(parts[-1].lower(), name)
+            if "-" in parts[-1]:
+                self.by_last.setdefault(parts[-1].split("-")[-1].lower(), name)
             self.by_first.setdefault(parts[0].lower(), name)
         if role and name not in self.role:
             self.role[name] = role
@@ -128,6 +131,9 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     return name, role, country
 
 
+PARTICLES = {"el", "al", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "di", "dos", "del"}
+
+
 def fix_person_entities(doc: Any) -> None:
     """Join PERSON entities the recogniser split ("Samia Suluhu" + "Hassan") and extend them over
     adjacent capitalised proper nouns that are not titles or nationalities."""
@@ -140,7 +146,9 @@ def fix_person_entities(doc: Any) -> None:
             out.append(ent)
             continue
         start, end = ent.start, ent.end
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+        while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and (
+                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES
+                and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == "-")) \
                 and doc[end].lower_ not in TITLE_WORDS and doc[end].ent_type_ in ("", "PERSON") \
                 and not doc[end].is_sent_start:
             end += 1
@@ -161,7 +169,35 @@ def fix_person_entities(doc: Any) -> None:
         pass
 
 
+TITLE_HEADS = {"president", "minister", "secretary", "state", "chancellor", "premier", "king", "queen", "prince",
+               "leader", "ambassador", "envoy", "pm", "mr", "mrs", "ms", "dr", "director", "counterpart",
+               "governor", "senator", "general", "chairman", "emir", "sheikh", "sultan", "spokesman",
+               "spokeswoman", "spokesperson", "commissioner", "representative"}
+
+
+def _titled_names(doc: Any) -> Iterator[tuple[str, str | None, str | None]]:
+    """Names after a title that the recogniser missed or mislabelled ("Secretary of State Rex Tillerson")."""
+    i = 0
+    while i < len(doc) - 2:
+        tok = doc[i]
+        if tok.lower_.rstrip(".") in TITLE_HEADS and tok.text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and doc[j].lower_ not in TITLE_WORDS and doc[j].ent_type_ not in ("GPE", "NORP", "DATE") \
+                    and canonical_country(doc[j].text) is None:
+                j += 1
+            if j - i >= 3:
+                span = doc[i + 1: j]
+                _, role, country = clean_person(doc[i + 1: j])
+                yield span.text, role, country
+                i = j
+                continue
+        i += 1
+
+
 def harvest_names(doc: Any, names: Names) -> None:
+    for text, role, country in _titled_names(doc):
+        names.add(text, role, country)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -277,7 +313,10 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                                       and canonical_country(ent.text) is None):
             if ent.start in speakers:
                 continue
-            for piece in re.split(r"\s*-\s*(?=[A-Z])", ent.text) if "-" in ent.text else [ent.text]:
+            pieces = re.split(r"\s*-\s*(?=[A-Z])", ent.text) if "-" in ent.text else [ent.text]
+            if len(pieces) > 1 and not all(names.lookup(x) for x in pieces):
+                pieces = [ent.text]  # "Al-Sissi" is one name; "Trump-Putin" is two known people
+            for piece in pieces:
                 name, role, country = clean_person(ent)
                 if piece != ent.text:
                     name = piece
@@ -294,7 +333,9 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     for ent in sent.ents:
         if ent.label_ in ("FAC", "ORG", "PRODUCT", "WORK_OF_ART", "LOC") and 2 <= len(ent) <= 4 \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
-                and ent.root.dep_ in ("nsubj", "dobj", "pobj", "conj", "appos") \
+                and (ent.root.dep_ in ("nsubj", "dobj", "conj", "appos") or ent.root.dep_ == "pobj"
+                     and ent.root.head.lower_ in ("with", "between", "and", "by")) \
+                and not _not_a_person(ent.text, names) \
                 and (ent.root.head.i == trigger.i or ent.root.head.head.i == trigger.i) \
                 and canonical_country(ent.text) is None and ent.text.lower() not in BODIES \
                 and not any(t.lower_ in TITLE_WORDS for t in ent) and ent.start not in speakers:

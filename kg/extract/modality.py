@@ -30,6 +30,9 @@ PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "pla
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
+LIGHT_VERBS = {"hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
+               "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
+BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in", "at", "on"}
 
@@ -61,8 +64,12 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
         words = {head.lower_} | _mods(head)
         if scoped:
             near |= words
-            if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
-                own_neg = own_neg or head.lemma_ not in ("say", "tell") and head.lower_ not in ("said", "told")
+            # "did not hold talks", "there was no meeting": a negated light verb over the trigger;
+            # "the meeting has not produced results" negates something else
+            if tok.i == trigger.i and tok.dep_ in ("dobj", "attr", "nsubj") and head.lower_ in LIGHT_VERBS \
+                    and any(c.dep_ == "neg" for c in head.children) and not (tok.dep_ == "nsubj"
+                                                                               and head.lower_ not in BE):
+                own_neg = True
         else:
             far |= words
         if head.lower_ in ("said", "says", "told", "added", "stated", "according"):
