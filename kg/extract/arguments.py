@@ -204,7 +204,7 @@ def harvest_names(doc: Any, names: Names) -> None:
         name, role, country = clean_person(ent)
         if len(name) < 3 or not name[:1].isupper() or re.search(r"[@#/\d]", name):
             continue
-        if len(name.split()) > 5:
+        if len(name.split()) > 5 or _not_a_person(name, names):
             continue
         names.add(name, role, country)
 
