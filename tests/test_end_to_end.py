@@ -30,3 +30,19 @@ def test_corpus_build_and_score(shared: Path, tmp_path: Path) -> None:
     store = ox.Store()
     store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(Graph().parse(ttl))
+
+
+def test_corpus_exports_open_in_graph_tools(shared: Path, tmp_path: Path) -> None:
+    import igraph
+    import networkx as nx
+
+    corpus = shared / "corpus"
+    build([corpus / "seeds" / "input.jsonl", corpus / "dev" / "input.jsonl"], tmp_path, on_skip=lambda s: None)
+    g = nx.read_graphml(tmp_path / "graph.graphml")
+    assert g.number_of_nodes() > 20 and g.number_of_edges() > 10
+    assert all("label" in d for _, d in g.nodes(data=True))
+    assert all(isinstance(d["weight"], float) for _, _, d in g.edges(data=True))
+    ig = igraph.Graph.Read_GraphML(str(tmp_path / "graph.graphml"))
+    assert ig.vcount() == g.number_of_nodes() and ig.ecount() == g.number_of_edges()
+    gx = nx.read_gexf(tmp_path / "graph.gexf")
+    assert gx.number_of_nodes() == g.number_of_nodes()
