@@ -43,7 +43,7 @@ BODIES = {
 GROUP_NOUNS = {"ministers", "minister", "delegation", "delegations", "officials", "official", "team", "negotiators", "diplomats",
                "side", "sides", "government", "governments", "ministers", "leaders", "representatives",
                "counterparts", "envoys", "authorities"}
-PAIR_WORDS = {"two leaders", "two men", "two sides", "two presidents", "two ministers", "both leaders",
+PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two men", "two sides", "two presidents", "two ministers", "both leaders",
               "both sides", "the leaders", "the pair", "the two", "both men"}
 
 
@@ -91,6 +91,15 @@ class Names:
             return self.by_first[key]
         return self.full.get(key)
 
+    def with_role(self, role_word: str, country: str | None) -> str | None:
+        """The one person whose stated role has this word and no other country ("the Venezuelan Foreign
+        Minister" for "Foreign Affairs Minister Félix Plasencia")."""
+        if role_word in ("counterpart", "leader"):
+            return None
+        cands = [n for n in self.order if role_word in (self.role.get(n) or "").lower()
+                 and self.country.get(n) in (None, country)]
+        return cands[0] if len(cands) == 1 else None
+
     def with_country(self, country: str, role_hint: str | None = None) -> str | None:
         """The person of a country ("the Russian leader"), preferring a matching role."""
         cands = [n for n in self.order if self.country.get(n) == country]
@@ -131,6 +140,31 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     return name, role, country
 
 
+_ORG_WORDS = re.compile(r"\b(ministry|party|council|bank|university|company|group|inc|corp|association|committee|"
+                        r"union|organi[sz]ation|forum|agency|department|office|court|army|forces?|fund|institute|"
+                        r"summit|palace|house|hall|airport|hotel|square|street|dam|bridge|treaty|accord|news|times)\b",
+                        re.I)
+
+
+def _relabel(doc: Any, ent: Any) -> Any:
+    """A name the recogniser took for a facility or organisation ("Samia Suluhu Hassan" as FAC) becomes
+    a person when its context is a person's: after a title, "Tanzania's", "with", "and", "met"."""
+    from spacy.tokens import Span as SpacySpan
+
+    if ent.label_ not in ("FAC", "ORG", "WORK_OF_ART", "PRODUCT", "LOC") or not 2 <= len(ent) <= 4:
+        return ent
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) or _ORG_WORDS.search(ent.text):
+        return ent
+    if canonical_country(ent.text) or ent.text.lower() in BODIES or any(t.lower_ in TITLE_WORDS for t in ent):
+        return ent
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is None:
+        return ent
+    person_context = prev.lower_.rstrip(".") in TITLE_HEADS or prev.lower_ in ("with", "and", "met", "meet", "meets") \
+        or (prev.lower_ in ("'s", "’s") and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "NORP"))
+    return SpacySpan(doc, ent.start, ent.end, label="PERSON") if person_context else ent
+
+
 PARTICLES = {"el", "al", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "di", "dos", "del"}
 
 
@@ -139,13 +173,18 @@ def fix_person_entities(doc: Any) -> None:
     adjacent capitalised proper nouns that are not titles or nationalities."""
     from spacy.tokens import Span as SpacySpan
 
-    ents = list(doc.ents)
+    ents = [_relabel(doc, e) for e in doc.ents]
     out: list[Any] = []
     for ent in ents:
         if ent.label_ != "PERSON":
             out.append(ent)
             continue
         start, end = ent.start, ent.end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_ not in TITLE_WORDS and doc[start - 1].ent_type_ == "" \
+                and not doc[start].is_sent_start and canonical_country(doc[start - 1].text) is None \
+                and (not out or out[-1].end < start):
+            start -= 1
         while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and (
                 doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES
                 and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == "-")) \
@@ -327,6 +366,10 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                     continue
                 if NON_PARTICIPANT_ROLES.search((role or "") + " " + (names.role.get(full) or "")):
                     continue
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                after = " ".join(t.lower_ for t in doc[ent.end: ent.end + 3])
+                if before in REPORTING or NON_PARTICIPANT_ROLES.search(after):
+                    continue  # "..., said Ned Price, spokesman for the council"
                 add(ent.start, RawParticipant(full, "PERSON", role))
                 person_tokens.update(range(ent.start, ent.end))
     # a name the recogniser mislabelled ("Samia Suluhu Hassan" as FAC) in a core argument of the trigger
@@ -363,12 +406,23 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
             country = next((canonical_country(m.text) for m in mods if canonical_country(m.text)), None)
-            if country and (tok.lower_ != "president" or any(m.lower_ == "the" for m in tok.children)):
-                hint = "minister" if tok.lower_ == "diplomat" else None
-                who = names.with_country(country, hint)
+            if country and (tok.lower_ != "president" or any(m.lower_ in ("the", "his", "her") for m in tok.children)):
+                hint = "minister" if tok.lower_ in ("diplomat", "minister") else None
+                who = names.with_country(country, hint) or names.with_role(tok.lower_, country)
+                if not who and tok.lower_ == "counterpart":
+                    # "X said he had spoken with his US counterpart ... after Donald Trump said": a person
+                    # of that country, or of no stated country, named in the same sentence
+                    for ent in sent.ents:
+                        if ent.label_ == "PERSON" and ent.start != tok.i:
+                            cand = names.lookup(clean_person(ent)[0])
+                            if cand and names.country.get(cand) in (None, country) and cand.lower() not in found:
+                                who = cand
+                                break
                 if who:
                     add(tok.i, RawParticipant(who, "PERSON", tok.text))
                     person_tokens.add(tok.i)
+                elif tok.lower_ == "counterpart":
+                    add(tok.i, RawParticipant(country, "COUNTRY"))
     if re.search(r"\b(two|both) (countries|nations|states|governments)\b", low) and len(found) < 2:
         for p in previous:
             c = names.country.get(p.text) if p.label == "PERSON" else p.text if p.label == "COUNTRY" else None
@@ -464,8 +518,9 @@ def place_of(sent: Any, trigger: Any) -> str | None:
         # the place must hang from the trigger's own clause, not from background ("the war in Ukraine")
         path = [trigger] + list(trigger.ancestors)[:3]
         attach = prep.head if prep is not None else root.head
-        if attach.i not in {t.i for t in path} and not (attach.pos_ in ("VERB", "AUX") and
-                                                       any(c.i == trigger.i for c in attach.subtree)):
+        in_subtree = any(t.i == attach.i for t in trigger.subtree)
+        if attach.i not in {t.i for t in path} and not in_subtree and not (
+                attach.pos_ in ("VERB", "AUX") and any(c.i == trigger.i for c in attach.subtree)):
             continue
         if best is None or dist < best[0]:
             best = (dist, text)
@@ -489,8 +544,17 @@ def time_of(sent: Any, trigger: Any) -> str | None:
         if ent.label_ == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
             continue
         dist = abs(ent.start - trigger.i)
-        # a date attached to a different verb ("since the conflict began in 2022") counts less
-        if ent.root.head.i != trigger.i and trigger.i not in {a.i for a in ent.root.ancestors}:
+        head = ent.root.head
+        if head.lower_ in ("on", "in", "at", "since", "by") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ in REPORTING and head.i != trigger.i:
+            continue  # "the Kremlin said today": the time of the saying
+        anc = {a.i for a in trigger.ancestors}
+        related = head.i == trigger.i or head.i in anc or trigger.i in {a.i for a in ent.root.ancestors} \
+            or any(t.i == ent.root.i for t in trigger.subtree)
+        if not related and head.pos_ in ("VERB", "AUX"):
+            continue  # attached to another clause ("since the conflict began in 2022")
+        if not related:
             dist += 6
         if best is None or dist < best[0]:
             best = (dist, text)

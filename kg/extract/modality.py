@@ -24,7 +24,7 @@ HYPO = {"could", "may", "might", "possible", "possibly", "possibility", "propose
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
         "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
         "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
-        "sought", "unless", "whether", "prospect", "open", "eager", "signalled", "signaled"}
+        "sought", "asked", "requested", "request", "unless", "whether", "prospect", "open", "eager", "signalled", "signaled"}
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due"}
 PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
@@ -34,7 +34,8 @@ LIGHT_VERBS = {"hold", "held", "holds", "have", "had", "has", "take", "took", "t
                "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
 BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod"}
-_BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in", "at", "on"}
+_BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in"}
+MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
 def _mods(tok: Any) -> set[str]:
@@ -59,6 +60,9 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
             break
         if tok.dep_ == "pobj" and head.lower_ in _BLOCK_PREPS:
             scoped = False
+        if tok.i == trigger.i and tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children) \
+                and head.lower_ not in LIGHT_VERBS:
+            scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality
         if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
         words = {head.lower_} | _mods(head)
@@ -72,6 +76,9 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
                 own_neg = True
         else:
             far |= words
+            if not (tok.i == trigger.i and tok.dep_ == "nsubj"):
+                # tense and modal auxiliaries still reach through a preposition ("will raise it in talks")
+                near |= {c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS}
         if head.lower_ in ("said", "says", "told", "added", "stated", "according"):
             scoped = False
         prev, tok = tok, head

@@ -40,6 +40,7 @@ PREFILTER = re.compile(
 # weak words need corroboration in the sentence to count
 _PHONE_CONTEXT = re.compile(r"\b(phone|telephone|call|spoke (to|with)|speak (to|with)|spoken (to|with))\b",
                             re.IGNORECASE)
+_PHONE_WORDS = re.compile(r"\b(phone|telephone|call|phoned|telephoned)\b", re.IGNORECASE)
 _NOT_EVENT_NOUN = re.compile(
     r"\b(press|news|media)\s+(conference|briefing|call)|conference call with reporters|"
     r"call(s|ed)? (on|for|upon)\b|so.called|called (him|her|it|them|the)|wake-up call",
@@ -105,4 +106,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
         del found["meeting"]
     if "phone_call" in found and "talks" in found and found["talks"].text.lower() != "talks":
         del found["talks"]
+    call = found.get("phone_call")
+    if call and call.text.lower().startswith(("spo", "speak")) and not _PHONE_WORDS.search(text) \
+            and len(found) > 1:
+        del found["phone_call"]  # "X speaks with Y during their meeting": not a call
     return sorted(found.values(), key=lambda t: PRIORITY[t.kind])

@@ -8,11 +8,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..model import (Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue)
-from .actors import actor_for
+import re
+
+from .actors import actor_for, person_key
 from .countries import canonical_country
 from .dates import publication_time, resolve_time
 from .places import resolve_place
 
+LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan", re.I)
 KIND_GROUP = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "summit": "summit",
               "phone_call": "call", "video_call": "call"}
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
@@ -82,6 +85,15 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
                          country=place.country)
             if all(a.key != host.key for a in actors):
                 actors.append(host)
+    # a visit's host country stands for its leader when the article names exactly one
+    if raw.kind == "visit":
+        for a in list(actors):
+            if a.type == "country" and a.key not in visitors:
+                leaders = [n for n in infos.values() if n.country == a.name and n.role
+                           and LEADER_ROLE.search(n.role)]
+                if len(leaders) == 1 and all(x.name != leaders[0].name for x in actors):
+                    actors.append(Actor(key=person_key(leaders[0].name), name=leaders[0].name, type="person",
+                                        country=a.name, roles=(leaders[0].role or "",)))
     # a person and their own country are one side: keep the person
     people_countries = {a.country for a in actors if a.type == "person" and a.country}
     if sum(1 for a in actors if a.type == "person") >= 1:
@@ -110,14 +122,16 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
             return False
         if ka != kb and not (len(common) >= 2 and (ka <= kb or kb <= ka)):
             return False
-    elif not (ka <= kb or kb <= ka or len(common) >= 2):
+    elif not (ka <= kb or kb <= ka or len(common) >= 2 or (
+            a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
         return False
     if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
         return False
     if a.place is not None and b.place is not None and a.place.key != b.place.key \
             and a.place.name != b.place.country and b.place.name != a.place.country:
         return False  # Washington and Moscow are two meetings
-    if not across and a.status != b.status and not (a.is_caption or b.is_caption):
+    if not across and a.status != b.status and not (a.is_caption or b.is_caption) \
+            and {a.status, b.status} != {"planned", "cancelled"}:
         return False
     return True
 
@@ -136,6 +150,8 @@ def _combine(group: Sequence[Mention]) -> Mention:
     """One report per article: the body wins over captions; most precise date and place."""
     body = [m for m in group if not m.is_caption] or list(group)
     first = body[0]
+    if any(m.status == "cancelled" for m in body) and all(m.status in ("planned", "cancelled") for m in body):
+        first = next(m for m in body if m.status == "cancelled")  # a plan called off is cancelled
     actors: dict[str, Actor] = {}
     for m in group:
         for a in m.actors:

@@ -75,3 +75,64 @@ def test_evidence_offsets_point_into_the_text(nlp) -> None:
     m = extract_article(art, nlp).mentions[0]
     assert art.text[m.evidence.start: m.evidence.end] == m.evidence.text
     assert m.evidence.text.startswith("Kenyan President")
+
+
+def resolved(nlp, text: str, published: str | None = "2024-03-14"):
+    from kg.resolve.merge import resolve_article
+
+    art = make_article("t", text, "test", published=published)
+    return resolve_article(art, extract_article(art, nlp))
+
+
+def test_scene_setting_trigger_is_not_its_own_event(nlp) -> None:
+    ms = events(nlp, "Kenyan President William Ruto met Samia Suluhu Hassan during his visit to Dodoma.")
+    assert [m.kind for m in ms] == ["meeting"]
+
+
+def test_speaking_during_a_meeting_is_not_a_phone_call(nlp) -> None:
+    ms = events(nlp, "Kenyan President William Ruto speaks with Samia Suluhu Hassan during their meeting in Arusha.")
+    assert {m.kind for m in ms} == {"meeting"}
+
+
+def test_background_place_and_date_are_not_the_events(nlp) -> None:
+    ms = events(nlp, "The talks between Kenyan and Tanzanian officials in Arusha were the first since the "
+                     "dispute in Burundi began in 2019.")
+    assert ms and ms[0].place_text == "Arusha" and ms[0].time_text is None
+
+
+def test_date_of_the_saying_is_not_the_date_of_the_meeting(nlp) -> None:
+    ms = events(nlp, "William Ruto's meeting with Samia Suluhu Hassan went well, the spokesman said today.")
+    assert ms and ms[0].time_text is None
+
+
+def test_a_predicate_about_the_meeting_does_not_make_it_hypothetical(nlp) -> None:
+    ms = events(nlp, "The meeting of Kenya's William Ruto and Tanzania's Samia Suluhu Hassan could start a thaw.")
+    assert ms and ms[0].status == "occurred"
+
+
+def test_listed_occurrences_are_separate_events(nlp) -> None:
+    ms = resolved(nlp, "William Ruto and Samia Suluhu Hassan have met three times - in Nairobi in May 2022, "
+                       "in Arusha in January 2023 and in Kampala in October 2023.")
+    got = sorted((m.place.name if m.place else None, m.begin.value if m.begin else None) for m in ms)
+    assert got == [("Arusha", "2023-01"), ("Kampala", "2023-10"), ("Nairobi", "2022-05")]
+
+
+def test_plan_called_off_is_one_cancelled_event(nlp) -> None:
+    text = ("Kenyan President William Ruto has cancelled his meeting with Tanzanian President Samia Suluhu "
+            "Hassan.\nThe planned meeting between Ruto and Hassan was to take place in Arusha.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "meeting"]
+    assert len(ms) == 1 and ms[0].status == "cancelled"
+
+
+def test_counterpart_resolves_to_the_person_of_that_country(nlp) -> None:
+    text = ("Tanzanian President Samia Suluhu Hassan addressed parliament on Monday.\n"
+            "Kenyan President William Ruto held talks with his Tanzanian counterpart in Nairobi on Tuesday.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "talks"]
+    assert ms and {a.name for a in ms[0].actors} == {"William Ruto", "Samia Suluhu Hassan"}
+
+
+def test_visit_host_country_brings_its_named_leader(nlp) -> None:
+    text = ("Tanzanian President Samia Suluhu Hassan opened a new port on Monday.\n"
+            "Kenyan President William Ruto arrived on Tuesday for a state visit to Tanzania.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "visit"]
+    assert ms and {"William Ruto", "Samia Suluhu Hassan"} <= {a.name for a in ms[0].actors}
