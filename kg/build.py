@@ -114,8 +114,9 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
             raise KGError(f"cannot create output folder {out}: {exc.strerror}") from exc
         result.triples = write_turtle(quads, out / "graph.ttl")
         write_nquads(quads, out / "graph.nq")
-        write_graphml(result.events, out / "graph.graphml")
-        write_gexf(result.events, out / "graph.gexf")
+        # Gephi drops zero-weight edges with a warning: its files carry the pairs with a held contact
+        write_graphml(result.events, out / "graph.graphml", include_unheld=False)
+        write_gexf(result.events, out / "graph.gexf", include_unheld=False)
         result.outputs = [out / name for name in EXPORTS]
     result.seconds = time.perf_counter() - started
     return result
