@@ -13,13 +13,29 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from .model import Actor, Article, Event, Place
-from .vocab import (ACTOR_CLASS, BASE, KIND_CLASS, PRECISION_DATATYPE, STATUS_IND, dcterms, dkg, gaf,
-                    geo, nif, prov, rdf, rdfs, schema, sem, skos, xsd)
+from .vocab import (
+    ACTOR_CLASS,
+    BASE,
+    KIND_CLASS,
+    PRECISION_DATATYPE,
+    STATUS_IND,
+    dcterms,
+    dkg,
+    gaf,
+    geo,
+    nif,
+    prov,
+    rdf,
+    rdfs,
+    schema,
+    sem,
+    skos,
+    xsd,
+)
 
 _SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
 

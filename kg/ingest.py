@@ -175,9 +175,9 @@ def date_from_text(text: str, head_chars: int = 1500) -> str | None:
         if len(line) > 60:
             continue
         for rx in _LINE_DATE:
-            m = rx.search(line)
-            if m:
-                found = _from_match(m)
+            hit = rx.search(line)
+            if hit:
+                found = _from_match(hit)
                 if found:
                     return found
     return None

@@ -71,7 +71,7 @@ def format_results(results: Any, fmt: str) -> str:
     names = [v.value for v in results.variables]
     rows = [[_term(sol[v]) for v in results.variables] for sol in results]
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1)
+        return json.dumps([dict(zip(names, r, strict=False)) for r in rows], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -80,7 +80,7 @@ def format_results(results: Any, fmt: str) -> str:
         return buf.getvalue()
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
     def line(cells: list[str]) -> str:
-        return " | ".join(c[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return " | ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
     out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

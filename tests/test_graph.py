@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from kg.export.rdf import write_nquads, write_turtle
 from kg.graph import build_quads
-from kg.model import Actor, Article, Event, Mention, Place, Span, TimeValue
+from kg.model import Actor, Article, Mention, Place, Span, TimeValue
 from kg.resolve.merge import merge_events
 
 GOLDEN = """

@@ -129,10 +129,10 @@ def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
     docs: list[Any] = [None] * len(blocks)
     full_idx = [i for i, f in enumerate(flags) if f]
     ner_idx = [i for i, f in enumerate(flags) if not f]
-    for i, doc in zip(full_idx, nlp.pipe(blocks[i].text for i in full_idx)):
+    for i, doc in zip(full_idx, nlp.pipe(blocks[i].text for i in full_idx), strict=False):
         docs[i] = doc
     with nlp.select_pipes(disable=[p for p in ("parser", "tagger") if p in nlp.pipe_names]):
-        for i, doc in zip(ner_idx, nlp.pipe(blocks[i].text for i in ner_idx)):
+        for i, doc in zip(ner_idx, nlp.pipe(blocks[i].text for i in ner_idx), strict=False):
             docs[i] = doc
     for doc in docs:
         fix_person_entities(doc)
@@ -140,7 +140,7 @@ def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
     mentions: list[RawMention] = []
     state: dict[str, tuple[RawParticipant, ...]] = {}
     sentences = 0
-    for block, doc, flag in zip(blocks, docs, flags):
+    for block, doc, flag in zip(blocks, docs, flags, strict=False):
         if not flag:
             sentences += 1
             continue

@@ -41,10 +41,10 @@ BODIES = {
     "mercosur": "Mercosur", "celac": "CELAC", "ecowas": "ECOWAS", "iaea": "IAEA", "wto": "WTO",
 }
 GROUP_NOUNS = {"ministers", "minister", "delegation", "delegations", "officials", "official", "team", "negotiators", "diplomats",
-               "side", "sides", "government", "governments", "ministers", "leaders", "representatives",
+               "side", "sides", "government", "governments", "leaders", "representatives",
                "counterparts", "envoys", "authorities"}
-PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two men", "two sides", "two presidents", "two ministers", "both leaders",
-              "both sides", "the leaders", "the pair", "the two", "both men"}
+PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two men", "two sides", "two presidents",
+              "two ministers", "both leaders", "both sides", "the leaders", "the pair", "the two", "both men"}
 
 
 class Names:

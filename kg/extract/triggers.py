@@ -73,9 +73,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
                     head = tok[-1]
                 found.setdefault(kind, Trigger(head.i, kind, tok.text))
     for tok in sent:
-        kind = WORDS.get(tok.lower_)
-        if kind is None or kind in found:
+        word_kind = WORDS.get(tok.lower_)
+        if word_kind is None or word_kind in found:
             continue
+        kind = word_kind
         if kind == "phone_call":
             if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB":
                 continue

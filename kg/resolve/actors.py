@@ -40,7 +40,7 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
     if len(name) < 2:
         return None
     info = names.get(name)
-    roles = tuple(r for r in {p.role, info.role if info else None} if r)
+    roles = tuple(sorted(r for r in (p.role, info.role if info else None) if r is not None))
     country = info.country if info else None
     return Actor(key=person_key(name), name=name, type="person", country=country,
                  roles=tuple(sorted(roles)))

@@ -17,7 +17,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 
 
 def parse_published(value: str | None) -> tuple[date | None, str | None]:
@@ -30,7 +31,7 @@ def parse_published(value: str | None) -> tuple[date | None, str | None]:
     return date(parts[0], parts[1], 1), "month"
 
 
-def _tv(d: date, precision: str, text: str, inferred: bool = False) -> TimeValue:
+def _tv(d: date, precision: str, text: str | None, inferred: bool = False) -> TimeValue:
     value = {"day": d.isoformat(), "month": d.strftime("%Y-%m"), "year": f"{d.year:04d}"}[precision]
     return TimeValue(value, precision, text, inferred)
 
@@ -57,7 +58,8 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
         g = m.groups()
         mon, day = (g[0], g[1]) if not g[0].isdigit() else (g[1], g[0])
         try:
-            return _tv(date(int(g[2]), MONTHS[mon[:4].rstrip(".") if mon[:4] in MONTHS else mon[:3]], int(day)), "day", text), None
+            month = MONTHS[mon[:4].rstrip(".") if mon[:4] in MONTHS else mon[:3]]
+            return _tv(date(int(g[2]), month, int(day)), "day", text), None
         except (ValueError, KeyError):
             return None, None
     m = re.search(r"\b" + _MONTH + r"\s+((?:19|20)\d\d)\b", t)

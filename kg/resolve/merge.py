@@ -4,12 +4,11 @@ the reports of one occurrence across articles into one event with one mention pe
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..model import (Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue)
-import re
-
+from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
 from .actors import actor_for, person_key
 from .countries import canonical_country
 from .dates import publication_time, resolve_time
@@ -68,7 +67,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
 
     infos = {k: v for k, v in names.items() if isinstance(v, NameInfo)}
     actors: list[Actor] = []
-    visitors, hosts = [], []
+    visitors: list[str] = []
+    hosts: list[str] = []
     for p in raw.participants:
         actor = actor_for(p, infos)
         if actor is None or any(a.key == actor.key for a in actors):
