@@ -41,6 +41,6 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
         return None
     info = names.get(name)
     roles = tuple(sorted(r for r in (p.role, info.role if info else None) if r is not None))
-    country = info.country if info else None
-    return Actor(key=person_key(name), name=name, type="person", country=country,
+    home = info.country if info else None
+    return Actor(key=person_key(name), name=name, type="person", country=home,
                  roles=tuple(sorted(roles)))
