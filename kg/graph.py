@@ -178,6 +178,11 @@ def event_quads(ev: Event, table: ActorTable) -> Iterator[ox.Quad]:
         for a in ev.actors:
             yield ox.Quad(e, _n(sem.hasActor), _n(actor_iri(a.key)), g)
             yield from _actor_quads(a, table, g)
+        if ev.kind == "visit":
+            for key in m.visitors:
+                yield ox.Quad(e, _n(dkg.visitor), _n(actor_iri(key)), g)
+            for key in m.hosts:
+                yield ox.Quad(e, _n(dkg.host), _n(actor_iri(key)), g)
         if ev.place:
             yield ox.Quad(e, _n(sem.hasPlace), _n(place_iri(ev.place.key)), g)
             yield from _place_quads(ev.place, g)

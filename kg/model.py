@@ -108,6 +108,8 @@ class Mention:
     trigger: str
     confidence: float
     is_caption: bool = False
+    visitors: tuple[str, ...] = ()  # actor keys, for visits
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

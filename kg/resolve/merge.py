@@ -96,9 +96,10 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
                                         country=a.name, roles=(leaders[0].role or "",)))
     # a person and their own country are one side: keep the person
     people_countries = {a.country for a in actors if a.type == "person" and a.country}
+    visitor_home = {a.country for a in actors if a.key in visitors and a.country}
     if sum(1 for a in actors if a.type == "person") >= 1:
         actors = [a for a in actors if not (a.type == "country" and a.name in people_countries)
-                  or raw.kind == "visit" and a.key not in visitors]
+                  or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit",) and actors):
         return None
     begin, end = resolve_time(raw.time_text, article.published, raw.tense)
@@ -106,7 +107,9 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
         begin = publication_time(article.published)
     return Mention(article_id=raw.article_id, kind=raw.kind, status=raw.status, actors=tuple(actors),
                    place=place, begin=begin, end=end, evidence=raw.evidence, trigger=raw.trigger,
-                   confidence=raw.confidence, is_caption=raw.is_caption)
+                   confidence=raw.confidence, is_caption=raw.is_caption,
+                   visitors=tuple(k for k in visitors if any(a.key == k for a in actors)) if raw.kind == "visit" else (),
+                   hosts=tuple(a.key for a in actors if a.key not in visitors) if raw.kind == "visit" and visitors else ())
 
 
 def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
@@ -165,10 +168,12 @@ def _combine(group: Sequence[Mention]) -> Mention:
         place = _better_place(place, m.place)
     kinds = Counter(m.kind for m in body)
     kind = sorted(kinds, key=lambda k: (-kinds[k], k != first.kind))[0]
+    visitors = tuple(dict.fromkeys(k for m in group for k in m.visitors))
+    hosts = tuple(dict.fromkeys(k for m in group for k in m.hosts if k not in visitors))
     return Mention(article_id=first.article_id, kind=kind, status=first.status, actors=tuple(actors.values()),
                    place=place, begin=begin, end=end, evidence=first.evidence, trigger=first.trigger,
                    confidence=min(0.95, max(m.confidence for m in group) + 0.05 * (len(group) - 1)),
-                   is_caption=all(m.is_caption for m in group))
+                   is_caption=all(m.is_caption for m in group), visitors=visitors, hosts=hosts)
 
 
 def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
