@@ -33,7 +33,7 @@ FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
 LIGHT_VERBS = {"hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
                "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
 BE = {"is", "was", "were", "be", "been", "are"}
-_MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod"}
+_MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod", "dobj"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in"}
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
@@ -60,6 +60,9 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
             break
         if tok.dep_ == "pobj" and head.lower_ in _BLOCK_PREPS:
             scoped = False
+        if tok.i == trigger.i and tok.dep_ == "pobj" and head.lower_ in ("on", "about", "over", "of", "from") \
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in tok.children):
+            scoped = False  # "a positive spin on the talks": the talks are a known event
         if tok.i == trigger.i and tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children) \
                 and head.lower_ not in LIGHT_VERBS:
             scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality

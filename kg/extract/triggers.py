@@ -43,7 +43,8 @@ _PHONE_CONTEXT = re.compile(r"\b(phone|telephone|call|spoke (to|with)|speak (to|
 _PHONE_WORDS = re.compile(r"\b(phone|telephone|call|phoned|telephoned)\b", re.IGNORECASE)
 _NOT_EVENT_NOUN = re.compile(
     r"\b(press|news|media)\s+(conference|briefing|call)|conference call with reporters|"
-    r"call(s|ed)? (on|for|upon)\b|so.called|called (him|her|it|them|the)|wake-up call",
+    r"\bcall(s|ed)? (up)?on (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the phone)\b)\w+|"
+    r"\bcalls? for\b|so.called|called (him|her|it|them|the)|wake-up call",
     re.IGNORECASE)
 
 
@@ -105,6 +106,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
     # a summit noun qualified by "virtual" or a meeting inside a "video conference" keeps one kind
     if "video_call" in found and "meeting" in found:
         del found["meeting"]
+    if "video_call" in found and "talks" in found and abs(found["talks"].i - found["video_call"].i) <= 3:
+        del found["talks"]  # "video-conference negotiations" is one video call
     if "phone_call" in found and "talks" in found and found["talks"].text.lower() != "talks":
         del found["talks"]
     call = found.get("phone_call")
