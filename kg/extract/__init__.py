@@ -41,6 +41,9 @@ def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> 
 
 def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[list[RawParticipant]]:
     """"X met A and B" is two meetings (X-A, X-B); a joint meeting says "met together" or is a summit."""
+    if "separately" in trigger.sent.text.lower() and len(parts) >= 3:
+        first, *rest = [p for _, p in parts]
+        return [[first, p] for p in rest]
     if trigger.lower_ not in ("met", "meets", "meet") or trigger.pos_ != "VERB":
         return [[p for _, p in parts]]
     before = [p for i, p in parts if i < trigger.i]

@@ -350,8 +350,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
                                       and names.lookup(ent.text.split()[-1]) and len(ent.text) > 2
                                       and canonical_country(ent.text) is None):
-            if ent.start in speakers:
-                continue
+            if ent.start in speakers or (ent.label_ == "PERSON" and canonical_country(ent.text)):
+                continue  # "Ugandan" taken for a person is a nationality
             pieces = re.split(r"\s*-\s*(?=[A-Z])", ent.text) if "-" in ent.text else [ent.text]
             if len(pieces) > 1 and not all(names.lookup(x) for x in pieces):
                 pieces = [ent.text]  # "Al-Sissi" is one name; "Trump-Putin" is two known people
@@ -423,13 +423,24 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                     person_tokens.add(tok.i)
                 elif tok.lower_ == "counterpart":
                     add(tok.i, RawParticipant(country, "COUNTRY"))
+    leaders_of = re.search(r"\b(leaders|presidents|heads of state|heads of government|prime ministers) of\b", low)
+    if leaders_of and len(found) < 2:
+        for ent in sent.ents:
+            country = canonical_country(ent.text) if ent.label_ in ("GPE", "NORP") else None
+            if country and ent.start_char - sent.start_char > leaders_of.start():
+                add(ent.start, RawParticipant(country, "LEADER"))
     if re.search(r"\b(two|both) (countries|nations|states|governments)\b", low) and len(found) < 2:
         for p in previous:
             c = names.country.get(p.text) if p.label == "PERSON" else p.text if p.label == "COUNTRY" else None
             if c:
                 add(trigger.i, RawParticipant(c, "COUNTRY"))
-    elif any(w in low for w in PAIR_WORDS) and len(found) < 2:
+    elif any(w in low for w in PAIR_WORDS) and len(found) < 2 and not leaders_of:
         for p in previous:
+            add(trigger.i, p)
+    if not found and trigger.pos_ == "NOUN" and any(
+            c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other")
+            for c in trigger.children):
+        for p in previous:  # "Further meetings have taken place in Istanbul": the same sides again
             add(trigger.i, p)
     # bodies: G20, ASEAN, ... (participants of their summits)
     for ent in sent.ents:
@@ -443,7 +454,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "NORP") or ent.start in speakers:
+            if ent.label_ not in ("GPE", "NORP", "PERSON") or ent.start in speakers:
                 continue
             country = canonical_country(ent.text)
             if not country:

@@ -13,6 +13,7 @@ from ..model import Actor, NameInfo, RawParticipant
 from .countries import canonical_country
 from .places import fold, slug
 
+LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan|leader", re.I)
 _PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
 
 
@@ -33,6 +34,13 @@ def person_key(name: str) -> str:
 def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
     if p.label == "COUNTRY":
         country = canonical_country(p.text) or p.text
+        return Actor(key=slug(country), name=country, type="country", country=country)
+    if p.label == "LEADER":  # "the leaders of Japan and China": the one leader the article names, else the country
+        country = canonical_country(p.text) or p.text
+        leaders = [n for n in names.values() if n.country == country and n.role and LEADER_ROLE.search(n.role)]
+        if len(leaders) == 1:
+            return Actor(key=person_key(leaders[0].name), name=leaders[0].name, type="person", country=country,
+                         roles=(leaders[0].role or "",))
         return Actor(key=slug(country), name=country, type="country", country=country)
     if p.label == "ORG":
         return Actor(key=slug(p.text), name=p.text, type="organisation")

@@ -136,3 +136,30 @@ def test_visit_host_country_brings_its_named_leader(nlp) -> None:
             "Kenyan President William Ruto arrived on Tuesday for a state visit to Tanzania.")
     ms = [m for m in resolved(nlp, text) if m.kind == "visit"]
     assert ms and {"William Ruto", "Samia Suluhu Hassan"} <= {a.name for a in ms[0].actors}
+
+
+def test_call_on_a_weekday_is_a_call_and_prepared_meeting_is_planned(nlp) -> None:
+    text = ("Kenyan President William Ruto and his Tanzanian counterpart Samia Suluhu Hassan agreed in a call on "
+            "Tuesday to make preparations for a possible meeting between them.")
+    by_kind = {m.kind: m.status for m in events(nlp, text)}
+    assert by_kind.get("phone_call") == "occurred" and by_kind.get("meeting") == "planned"
+
+
+def test_leaders_of_two_countries_are_their_named_leaders(nlp) -> None:
+    text = ("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan flew in on Sunday.\n"
+            "The leaders of Kenya and Tanzania met for a formal handshake on Monday.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "meeting"]
+    assert ms and {a.name for a in ms[0].actors} == {"William Ruto", "Samia Suluhu Hassan"}
+
+
+def test_further_meetings_inherit_the_previous_sides(nlp) -> None:
+    text = ("The talks between Kenyan and Tanzanian officials in Arusha ended on Monday.\n"
+            "Further meetings have taken place in Nairobi.")
+    ms = [m for m in resolved(nlp, text) if m.place and m.place.name == "Nairobi"]
+    assert ms and {a.name for a in ms[0].actors} == {"Kenya", "Tanzania"}
+
+
+def test_separately_held_talks_are_one_event_per_pair(nlp) -> None:
+    ms = events(nlp, "Trade Minister Rebecca Miano has held talks with her Ugandan and Rwandan counterparts, "
+                     "separately.")
+    assert len(ms) == 2 and all(len(m.participants) == 2 for m in ms)
