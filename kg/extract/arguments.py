@@ -16,7 +16,7 @@ TITLE_WORDS = {
     "supreme", "pope", "ambassador", "envoy", "special", "senator", "governor", "deputy", "defence",
     "defense", "spokesman", "spokeswoman", "spokesperson", "affairs", "irrigation", "water", "director",
     "cia", "his", "her", "majesty", "highness", "excellency", "the", "top", "diplomat", "counterpart",
-    "of", "and", "chief", "head", "former", "new", "then", "first", "lady", "duke", "duchess",
+    "of", "chief", "head", "former", "new", "then", "first", "lady", "duke", "duchess",
     "opposition", "finance", "trade", "economy", "interior", "national", "security", "adviser",
     "advisor", "commissioner", "representative", "u.s.", "us", "president-elect", "elect",
 }
@@ -74,7 +74,7 @@ class Names:
             if "-" in parts[-1]:
                 self.by_last.setdefault(parts[-1].split("-")[-1].lower(), name)
             self.by_first.setdefault(parts[0].lower(), name)
-        if role and name not in self.role:
+        if role and (name not in self.role or not any(w in self.role[name].lower().split() for w in TITLE_HEADS)):
             self.role[name] = role
         if country and name not in self.country:
             self.country[name] = country
@@ -126,8 +126,7 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
         t = doc[i]
         low = t.lower_
         c = canonical_country(t.text) if t.ent_type_ in ("NORP", "GPE") or t.text[:1].isupper() else None
-        if low in TITLE_WORDS or (t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ == "PERSON"
-                                  and c is None and low not in ("'s",)):
+        if low in TITLE_WORDS and not (low == "of" and not role_toks):
             role_toks.insert(0, t.text)
         elif c and country is None:
             country = c
@@ -533,10 +532,14 @@ def place_of(sent: Any, trigger: Any) -> str | None:
         if attach.i not in {t.i for t in path} and not in_subtree and not (
                 attach.pos_ in ("VERB", "AUX") and any(c.i == trigger.i for c in attach.subtree)):
             continue
-        if best is None or dist < best[0]:
-            best = (dist, text)
+        # the most specific place wins: a city or venue over a country named in the same clause
+        rank = dist + (50 if canonical_country(text) else 0)
+        if best is None or rank < best[0]:
+            best = (rank, text)
     return best[1] if best else None
 
+
+from .triggers import WORDS as TRIGGER_WORDS  # noqa: E402
 
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|several|many)[- ](day|days|hour|hours|"
                        r"minute|minutes|year|years|month|months|week|weeks|decades?)\b|"
@@ -563,8 +566,8 @@ def time_of(sent: Any, trigger: Any) -> str | None:
         anc = {a.i for a in trigger.ancestors}
         related = head.i == trigger.i or head.i in anc or trigger.i in {a.i for a in ent.root.ancestors} \
             or any(t.i == ent.root.i for t in trigger.subtree)
-        if not related and head.pos_ in ("VERB", "AUX"):
-            continue  # attached to another clause ("since the conflict began in 2022")
+        if not related and (head.pos_ in ("VERB", "AUX") or head.lower_ in TRIGGER_WORDS):
+            continue  # another clause's ("since the conflict began in 2022") or another event's ("the Oct. 23 visit")
         if not related:
             dist += 6
         if best is None or dist < best[0]:

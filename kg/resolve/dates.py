@@ -107,7 +107,10 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
     if re.search(r"\bnext year\b", t):
         return TimeValue(f"{base.year + 1:04d}", "year", text), None
 
-    # a weekday: the last one before publication (past) or the next one (future)
+    # a weekday: the last one before publication (past) or the next one (future); with only the
+    # month of publication known, the month
+    if not day_known and any(re.search(r"\b" + wd + r"\b", t) for wd in WEEKDAYS):
+        return _tv(base, "month", text), None
     for i, wd in enumerate(WEEKDAYS):
         if re.search(r"\b" + wd + r"\b", t) and day_known:
             m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})\b", t)

@@ -163,3 +163,20 @@ def test_separately_held_talks_are_one_event_per_pair(nlp) -> None:
     ms = events(nlp, "Trade Minister Rebecca Miano has held talks with her Ugandan and Rwandan counterparts, "
                      "separately.")
     assert len(ms) == 2 and all(len(m.participants) == 2 for m in ms)
+
+
+def test_role_is_the_title_not_the_words_before_it(nlp) -> None:
+    from kg.extract.arguments import Names, fix_person_entities, harvest_names
+
+    doc = nlp("The meeting of Kenya's William Ruto and Tanzanian President Samia Suluhu Hassan went well.")
+    fix_person_entities(doc)
+    names = Names()
+    harvest_names(doc, names)
+    assert names.role.get("Samia Suluhu Hassan") == "President"
+    assert names.role.get("William Ruto") is None
+
+
+def test_date_of_another_event_is_not_taken(nlp) -> None:
+    ms = [m for m in events(nlp, "The decision to call off the Oct. 23 visit came after talks between William "
+                                 "Ruto and Samia Suluhu Hassan at the summit.") if m.kind == "talks"]
+    assert ms and ms[0].time_text is None
