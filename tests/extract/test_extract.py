@@ -177,6 +177,6 @@ def test_role_is_the_title_not_the_words_before_it(nlp) -> None:
 
 
 def test_date_of_another_event_is_not_taken(nlp) -> None:
-    ms = [m for m in events(nlp, "The decision to call off the Oct. 23 visit came after talks between William "
-                                 "Ruto and Samia Suluhu Hassan at the summit.") if m.kind == "talks"]
+    ms = [m for m in events(nlp, "The decision to call off the Oct. 23 visit came after Kenyan President William "
+                                 "Ruto held talks with Samia Suluhu Hassan.") if m.kind == "talks"]
     assert ms and ms[0].time_text is None
