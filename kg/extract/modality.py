@@ -29,6 +29,8 @@ PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule
 PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
+MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",
+          "gathered", "sat", "used", "stopped", "paused", "left", "drove", "sailed", "journeyed"}
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
 LIGHT_VERBS = {"hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
                "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
@@ -115,5 +117,10 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
         return "planned", "future", 0.65
     if sent_words & FUTURE_TIME and not (sent_words & {"met", "held", "was", "were", "had"}):
         return "planned", "future", 0.5
+    if trigger.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
+        head = trigger.head
+        if not (head.tag_ in ("VBD", "VBN") and head.lower_ in MOTION):
+            # "an occasion for them to meet": an infinitive not under a past journey is not a held meeting
+            return "hypothetical", "future", 0.5
     tense = "present" if trigger.tag_ in ("VBG", "VBZ", "VBP") else "past"
     return "occurred", tense, 0.7

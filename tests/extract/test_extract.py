@@ -180,3 +180,12 @@ def test_date_of_another_event_is_not_taken(nlp) -> None:
     ms = [m for m in events(nlp, "The decision to call off the Oct. 23 visit came after Kenyan President William "
                                  "Ruto held talks with Samia Suluhu Hassan.") if m.kind == "talks"]
     assert ms and ms[0].time_text is None
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The summit could serve as an occasion for William Ruto and Samia Suluhu Hassan to meet.", "hypothetical"),
+    ("Kenyan President William Ruto travelled to Dodoma to meet Samia Suluhu Hassan.", "occurred"),
+])
+def test_infinitive_meetings(nlp, text: str, status: str) -> None:
+    ms = [m for m in events(nlp, text) if m.kind == "meeting"]
+    assert ms and ms[0].status == status
