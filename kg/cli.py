@@ -115,5 +115,36 @@ def evaluate(gold: Path, graph: Path, details: bool, as_json: bool) -> None:
     click.echo(json.dumps(result) if as_json else format_report(result))
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) returned at most; more are cut, with X-Result-Truncated: true.")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Query worker processes, each holding a copy of the graph  [default: min(4, CPUs)]")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
+def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, workers: int | None, quiet: bool) -> None:
+    """Serve GRAPH (graph.ttl, graph.nq or a store folder) as a read-only SPARQL endpoint at /sparql."""
+    from .query import load_store
+    from .serve import describe, make_server, run
+
+    try:
+        store = load_store(graph)
+        server = make_server(store, host, port, timeout, max_rows, workers=workers, source=graph, log=not quiet)
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+        return
+    del store  # the worker processes hold their own copies
+    click.echo(describe(server), err=True)
+    click.echo(f"{server.url}sparql")
+    run(server, echo=lambda msg: click.echo(msg, err=True))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

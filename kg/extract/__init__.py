@@ -53,7 +53,7 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
     return [[p for _, p in parts]]
 
 
-FRAME_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since", "of"}
+FRAME_PREPS = {"during", "at", "amid", "of", "on"}  # scene-setting; "after/following talks" are events of their own
 
 
 def _is_frame(tok: Any) -> bool:

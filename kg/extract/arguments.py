@@ -293,6 +293,12 @@ def _speakers(sent: Any, trigger: Any) -> set[int]:
                         "advcl", "pcomp", "xcomp") or (trigger.dep_ == "pcomp" and trigger.head.head.i == tok.i):
                     continue
                 out.update(t.i for t in s.subtree)
+        if tok.lower_ in REPORTING and tok.i != trigger.i and tok.i + 1 < sent.end and tok.i > 0 \
+                and tok.doc[tok.i - 1].text in (",", '"'):
+            # inverted attribution: ", said Ned Price, spokesman for ..."
+            for ent in sent.ents:
+                if ent.label_ == "PERSON" and ent.start == tok.i + 1:
+                    out.update(range(ent.start, ent.end))
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             for t in tok.doc[tok.i + 1].subtree:
                 out.add(t.i)
@@ -396,7 +402,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
     low = sent.text.lower()
     for tok in sent:
-        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier") \
+        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor") \
                 and tok.i not in person_tokens and tok.i not in speakers:
             if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
                 continue
@@ -437,7 +443,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         for p in previous:
             add(trigger.i, p)
     if not found and trigger.pos_ == "NOUN" and any(
-            c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other")
+            c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other", "next",
+                         "fresh", "new", "second", "third")
             for c in trigger.children):
         for p in previous:  # "Further meetings have taken place in Istanbul": the same sides again
             add(trigger.i, p)

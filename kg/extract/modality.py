@@ -9,6 +9,7 @@ call", "after the meeting"), so a past call in which a future meeting was agreed
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 CANCEL = {"postponed", "postpone", "postpones", "postponing", "postponement", "cancelled", "canceled",
@@ -31,11 +32,14 @@ PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "pla
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",
           "gathered", "sat", "used", "stopped", "paused", "left", "drove", "sailed", "journeyed"}
+CANCELLED_LATER = re.compile(r"\b(which|that|it|but it) (was|were|has been|had been|have been|is being) "
+                             r"(cancel|postpon|called off|suspend|scrap|shelv|put off|delay)")
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
-LIGHT_VERBS = {"hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
+LIGHT_VERBS = {"conduct", "conducting", "conducted", "holding", "having", "engaged", "engaging", "hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
                "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
 BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod", "dobj"}
+_TEMPORAL_PREPS = {"after", "following", "since", "before", "amid", "despite"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in"}
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
@@ -62,6 +66,8 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
             break
         if tok.dep_ == "pobj" and head.lower_ in _BLOCK_PREPS:
             scoped = False
+            if head.lower_ in _TEMPORAL_PREPS:
+                break  # "the visit was called off after talks": nothing above says anything of the talks
         if tok.i == trigger.i and tok.dep_ == "pobj" and head.lower_ in ("on", "about", "over", "of", "from") \
                 and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in tok.children):
             scoped = False  # "a positive spin on the talks": the talks are a known event
@@ -88,6 +94,9 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
             scoped = False
         prev, tok = tok, head
     sent_words = {t.lower_ for t in trigger.sent}
+    after = trigger.doc[trigger.i + 1: trigger.sent.end].text.lower()
+    if CANCELLED_LATER.search(after):
+        return "cancelled", "past", 0.7  # "was to visit India this year, which was cancelled"
     allw = near | far
     cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
     if allw & CANCEL_NEEDS_OFF and "off" in sent_words:

@@ -189,3 +189,24 @@ def test_date_of_another_event_is_not_taken(nlp) -> None:
 def test_infinitive_meetings(nlp, text: str, status: str) -> None:
     ms = [m for m in events(nlp, text) if m.kind == "meeting"]
     assert ms and ms[0].status == status
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Kenya and Tanzania are not conducting negotiations on tariffs, William Ruto and Samia Suluhu Hassan said.",
+     "talks", "denied"),
+    ("Kenyan President William Ruto was to visit Tanzanian President Samia Suluhu Hassan this year, which was "
+     "cancelled due to the floods.", "visit", "cancelled"),
+])
+def test_more_statuses(nlp, text: str, kind: str, status: str) -> None:
+    ms = [m for m in events(nlp, text) if m.kind == kind]
+    assert ms and ms[0].status == status
+
+
+def test_inverted_attribution_is_not_a_participant(nlp) -> None:
+    ms = events(nlp, "William Ruto plans to meet Samia Suluhu Hassan on Tuesday, said Ned Price, a spokesman.")
+    assert ms and "Ned Price" not in names(ms[0])
+
+
+def test_event_after_which_another_happened_is_kept(nlp) -> None:
+    text = "The visit was called off after talks between Emmanuel Macron and Olaf Scholz in Berlin."
+    assert any(m.kind == "talks" for m in events(nlp, text))
