@@ -71,19 +71,19 @@ def drop_repeated_copy(text: str) -> str:
         pos += len(line) + 1
     keys = [_squash(line).lower() for line in lines]
     seen: set[str] = set()
+    first_long = len(keys)
     for i, key in enumerate(keys):
         if len(key) < 40:
             continue
+        first_long = min(first_long, i + 1)
         if key in seen:
             rest = [k for k in keys[i:] if len(k) >= 40]
             repeats = sum(1 for k in rest if k in seen)
             if len(rest) >= 2 and repeats / len(rest) >= 0.7:
+                # step back over the second copy's blank and short lines seen before (its title, dateline)
                 cut = i
-                while cut > 0 and keys[cut - 1] in seen | {""} or (cut > 0 and len(keys[cut - 1]) < 40
-                                                                 and keys[cut - 1] in " ".join(seen)):
+                while cut > 0 and len(keys[cut - 1]) < 40 and (keys[cut - 1] == "" or keys[cut - 1] in keys[: first_long]):
                     cut -= 1
-                    if cut <= 0:
-                        break
                 return text[: offsets[cut]].rstrip() if cut > 0 else text
         seen.add(key)
     return text

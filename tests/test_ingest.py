@@ -98,3 +98,11 @@ def test_publication_dates_from_url() -> None:
     assert date_from_url("https://x.com/news/live-20230224-p5cn8n.html") == "2023-02-24"
     assert date_from_url("http://x.co.nz/home/world/2016/09/story.html") == "2016-09"
     assert date_from_url("https://x.com/amp/story-15883") is None
+
+
+def test_page_printed_twice_keeps_the_whole_first_copy() -> None:
+    body = ("Mexican President met her Brazilian counterpart in Brasilia on Tuesday for three hours of talks.\n"
+            "The two leaders agreed to expand trade in farm goods and to open a new consulate in Monterrey.\n"
+            "Officials said a follow-up meeting of trade ministers would take place in the autumn.\n")
+    text = normalise_text(" date 2025-06-04 \nTitle line\n" + body + "\n date 2025-06-04 \nTitle line\n" + body)
+    assert text.count("Brasilia") == 1 and "follow-up meeting" in text and text.startswith("date 2025-06-04")
