@@ -313,7 +313,7 @@ _VENUE_WORDS = re.compile(r"\b(palace|house|hall|airport|hotel|square|street|cen
 
 def _not_a_person(name: str, names: Names) -> bool:
     """Recogniser slips: a dateline city ("Khartoum") or a venue tagged as a person."""
-    if _VENUE_WORDS.search(name):
+    if _VENUE_WORDS.search(name) or re.search(r"[\d@#/]", name):
         return True
     if len(name.split()) == 1 and name.lower() not in names.by_last and name.lower() not in names.by_first:
         from ..resolve.places import lookup_city

@@ -22,7 +22,8 @@ _SKIP = re.compile(
     re.IGNORECASE)
 _CAPTION = re.compile(
     r"(,\s*(left|right|centre|center)\s*[,)]|\((l|r|c|l-r|front [lr]|c-l|c-r)\)|\(l-r\)|\bpictured\b|"
-    r"\bduring (a|an|the|their|his|her)\b|\bas (they|he|she) (arrive|meet|shake|pose|walk|talk)|"
+    r"\bduring (a|an|the|their|his|her)( [\w-]+){0,3} (meeting|talks|visit|summit|ceremony|conference|session|"
+    r"welcome|reception|signing|dinner|banquet|event|forum)|\bas (they|he|she) (arrive|meet|shake|pose|walk|talk)|"
     r"\((reuters|ap|afp|xinhua|getty)[^)]*\)|\bphoto\b|\bshakes? hands\b|\bwelcomed by\b|"
     r"\bis welcomed\b|\| license photo)",
     re.IGNORECASE)
@@ -59,7 +60,8 @@ def prose_blocks(text: str) -> list[Block]:
             continue
         seen.add(key)
         lead = len(line) - len(line.lstrip())
-        caption = bool(_CAPTION.search(stripped))
+        one_sentence = len(stripped) < 320 and not re.search(r"[a-z0-9\)][.!?] +[A-Z]", stripped)
+        caption = one_sentence and bool(_CAPTION.search(stripped))
         if not _END_PUNCT.search(stripped) and len(stripped) < 200 and not caption and not is_title:
             continue  # a headline-like line inside the page: related links, section heads
         if stripped.endswith(("(Reuters Photo)", "License Photo")):

@@ -210,3 +210,12 @@ def test_inverted_attribution_is_not_a_participant(nlp) -> None:
 def test_event_after_which_another_happened_is_kept(nlp) -> None:
     text = "The visit was called off after talks between Emmanuel Macron and Olaf Scholz in Berlin."
     assert any(m.kind == "talks" for m in events(nlp, text))
+
+
+def test_multi_sentence_paragraph_is_not_a_caption(nlp) -> None:
+    text = ("Kenyan President William Ruto was to visit Tanzania this year, which was cancelled due to the COVID-19 crisis. "
+            "William Ruto and Samia Suluhu Hassan have met twice during the last two years.")
+    art = make_article("t", text, "test")
+    ms = [m for m in extract_article(art, nlp).mentions if m.kind == "visit"]
+    assert ms and not ms[0].is_caption and ms[0].status == "cancelled"
+    assert all("COVID" not in p.text for m in ms for p in m.participants)
