@@ -16,28 +16,32 @@ Standard library HTTP (:class:`http.server.ThreadingHTTPServer`) in front of pyo
   (a fresh, empty network namespace) when the kernel allows unprivileged user namespaces.
 * Each query runs in a separate worker *process* (a small pool, each with its own copy of the graph)
   so that a query running past ``timeout`` seconds is really stopped: its worker is killed (503) and
-  replaced in the background. A malformed query gets 400 with the parser's message; at most
+  replaced in the background (workers are fresh interpreters joined by a socket pair: POSIX only; each
+  exits by itself if the server dies). A malformed query gets 400 with the parser's message; at most
   ``max_rows`` rows (or triples) are returned, with ``X-Result-Truncated: true`` when cut.
 * ``/`` is a small self-contained HTML query page (no external script or stylesheet).
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import html
-import multiprocessing
 import os
 import queue
 import re
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -211,11 +215,27 @@ def _open(source: str) -> ox.Store:
     return load_store(Path(source))
 
 
+_WORKER_CODE = "import sys; from kg.serve import _worker_entry; _worker_entry(sys.argv[1:])"
+
+
+def _worker_entry(argv: list[str]) -> None:
+    """A query worker: ``python -c _WORKER_CODE FD SOURCE ISOLATE`` (FD: its end of a socket pair)."""
+    _worker_main(Connection(int(argv[0])), argv[1], argv[2] == "1")
+
+
+def _watch_parent(parent: int) -> None:
+    while True:  # pyoxigraph releases the GIL while it evaluates, so this runs even mid-query
+        time.sleep(1)
+        if os.getppid() != parent:
+            os._exit(1)  # the server is gone: do not finish a query nobody waits for
+
+
 def _worker_main(conn: Any, source: str, isolate: bool) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
-    isolated = _isolate_network() if isolate else False
+    isolated = _isolate_network() if isolate else False  # while still single-threaded
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     try:
         store = _open(source)
     except Exception as exc:  # noqa: BLE001 - reported to the parent
@@ -271,7 +291,7 @@ def _execute(store: ox.Store, req: _Request) -> _Reply:
         return _text(400, _parser_message(exc, added))
     if isinstance(results, ox.QueryBoolean):
         fmt = getattr(ox.QueryResultsFormat, RESULT_TYPES[req.result_type])
-        return _Reply(200, req.result_type, results.serialize(format=fmt))
+        return _Reply(200, req.result_type, results.serialize(format=fmt) or b"")
     if isinstance(results, ox.QuerySolutions):
         variables = results.variables
         rows = list(islice(results, req.max_rows + 1))
@@ -282,7 +302,8 @@ def _execute(store: ox.Store, req: _Request) -> _Reply:
         lines += ["\t".join(_nt(row[v]) for v in variables) for row in rows[: req.max_rows]]
         kept = ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
         fmt = getattr(ox.QueryResultsFormat, RESULT_TYPES[req.result_type])
-        return _Reply(200, req.result_type, kept.serialize(format=fmt), truncated)  # type: ignore[union-attr]
+        body = kept.serialize(format=fmt) or b""  # type: ignore[union-attr]
+        return _Reply(200, req.result_type, body, truncated)
     triples = list(islice(results, req.max_rows + 1))
     fmt = getattr(ox.RdfFormat, GRAPH_TYPES[req.graph_type])
     prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
@@ -299,27 +320,41 @@ class PoolBusy(Exception):
 
 
 class _Worker:
-    def __init__(self, ctx: Any, source: str, isolate: bool) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, source, isolate), daemon=True,
-                                name="kg-serve-worker")
-        self.proc.start()
-        child.close()
+    """A fresh interpreter (not multiprocessing: no re-import of the caller's __main__) over a socket pair."""
+
+    def __init__(self, source: str, isolate: bool) -> None:
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[1])  # so that `kg` imports even from a bare checkout
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(theirs.fileno()), source, "1" if isolate else "0"],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        self.conn = Connection(ours.detach())
         self.isolated = False
 
     def wait_ready(self) -> None:
         try:
             status, detail = self.conn.recv()
         except (EOFError, OSError) as exc:
-            raise KGError(f"a query worker died while loading the graph (exit code {self.proc.exitcode})") from exc
+            raise KGError(f"a query worker died while loading the graph (exit code {self.proc.poll()})") from exc
         if status != "ready":
             raise KGError(f"a query worker could not load the graph: {detail}")
         self.isolated = bool(detail)
 
     def stop(self) -> None:
-        if self.proc.is_alive():
+        if self.proc.poll() is None:
             self.proc.kill()
-        self.proc.join(5)
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
         self.conn.close()
 
 
@@ -327,7 +362,6 @@ class WorkerPool:
     """Worker processes, each with its own copy of the graph; one query at a time per worker."""
 
     def __init__(self, source: str, size: int, isolate: bool = True) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
         self._source = source
         self._isolate = isolate
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -335,6 +369,7 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._closed = False
         self.size = size
+        atexit.register(self.close)
         try:
             started = [self._spawn() for _ in range(size)]
             for worker in started:
@@ -346,7 +381,7 @@ class WorkerPool:
         self.isolated = all(w.isolated for w in started)
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._ctx, self._source, self._isolate)
+        worker = _Worker(self._source, self._isolate)
         with self._lock:
             self._workers.add(worker)
         return worker
@@ -387,7 +422,9 @@ class WorkerPool:
                 self._replace(worker)  # kill the runaway query
                 raise QueryTimeout
             reply = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
+            if self._closed:
+                return _text(503, "the server is stopping")
             self._replace(worker)
             return _text(500, "the query worker died while running this query")
         except QueryTimeout:
@@ -400,6 +437,7 @@ class WorkerPool:
 
     def close(self) -> None:
         self._closed = True
+        atexit.unregister(self.close)
         with self._lock:
             workers = list(self._workers)
             self._workers.clear()
@@ -491,7 +529,7 @@ Queries stop after {timeout:g} s; at most {max_rows} rows are returned. Endpoint
 <script>
 "use strict";
 const form = document.getElementById("form"), out = document.getElementById("out");
-const status = document.getElementById("status"), query = document.getElementById("query");
+const statusEl = document.getElementById("status"), query = document.getElementById("query");
 for (const b of document.querySelectorAll(".examples button")) {{
   b.addEventListener("click", () => {{ query.value = b.dataset.query; }});
 }}
@@ -504,14 +542,14 @@ function cell(term) {{
 }}
 form.addEventListener("submit", async (ev) => {{
   ev.preventDefault();
-  out.textContent = ""; status.textContent = "running...";
+  out.textContent = ""; statusEl.textContent = "running...";
   const started = performance.now();
   try {{
     const resp = await fetch("sparql", {{ method: "POST", body: new URLSearchParams(new FormData(form)) }});
     const type = resp.headers.get("Content-Type") || "", text = await resp.text();
     let note = resp.status + " " + resp.statusText + ", " + Math.round(performance.now() - started) + " ms";
     if (resp.headers.get("X-Result-Truncated") === "true") note += ", truncated";
-    status.textContent = note;
+    statusEl.textContent = note;
     if (resp.ok && type.startsWith("application/sparql-results+json")) {{
       const data = JSON.parse(text);
       if ("boolean" in data) {{
@@ -528,7 +566,7 @@ form.addEventListener("submit", async (ev) => {{
     }} else {{
       const pre = document.createElement("pre"); pre.textContent = text; out.append(pre);
     }}
-  }} catch (err) {{ status.textContent = "request failed: " + err; }}
+  }} catch (err) {{ statusEl.textContent = "request failed: " + err; }}
 }});
 </script>
 </body></html>

@@ -93,7 +93,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             tok = doc[trig.i]
             if len(triggers) > 1 and _is_frame(tok):
                 continue
-            parts = participants(sent, tok, names, state.get("previous", ()))
+            others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
+            parts = participants(sent, tok, names, state.get("previous", ()), others)
             if not parts:
                 continue
             status, tense, conf = classify(tok, block.is_caption)

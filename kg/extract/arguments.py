@@ -160,6 +160,7 @@ def _relabel(doc: Any, ent: Any) -> Any:
     if prev is None:
         return ent
     person_context = prev.lower_.rstrip(".") in TITLE_HEADS or prev.lower_ in ("with", "and", "met", "meet", "meets") \
+        or (prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in ("spoke", "speaks", "talked", "wrote")) \
         or (prev.lower_ in ("'s", "’s") and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "NORP"))
     return SpacySpan(doc, ent.start, ent.end, label="PERSON") if person_context else ent
 
@@ -337,11 +338,32 @@ def _quoted(sent: Any, trigger: Any) -> set[int]:
     return out
 
 
-def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParticipant, ...]
-                 ) -> list[tuple[int, RawParticipant]]:
-    """Participants as (token index, participant), in sentence order."""
+def _pair_phrase_in(sent: Any, own: set[int]) -> bool:
+    """"the two leaders" inside the trigger's own phrase or clause refers to the previous event's sides."""
+    low = sent.text.lower()
+    for w in PAIR_WORDS:
+        pos = low.find(w)
+        if pos >= 0:
+            span = sent.char_span(pos, pos + len(w), alignment_mode="expand")
+            if span is not None and any(t.i in own for t in span):
+                return True
+    return False
+
+
+def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParticipant, ...],
+                 others: tuple[Any, ...] = ()) -> list[tuple[int, RawParticipant]]:
+    """Participants as (token index, participant), in sentence order.
+
+    ``others`` are the sentence's other triggers: people inside another event's clause ("came after
+    Rousseff spoke to Obama") are that event's, unless that event governs this one.
+    """
     doc = sent.doc
     speakers = _speakers(sent, trigger) | _quoted(sent, trigger)
+    own = {t.i for t in trigger.subtree}
+    ancestors = {a.i for a in trigger.ancestors}
+    for other in others:
+        if other.i != trigger.i and other.i not in ancestors and other.pos_ in ("VERB", "AUX"):
+            speakers |= {t.i for t in other.subtree} - own
     found: dict[str, tuple[int, RawParticipant]] = {}
     person_tokens: set[int] = set()
 
@@ -439,9 +461,20 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             c = names.country.get(p.text) if p.label == "PERSON" else p.text if p.label == "COUNTRY" else None
             if c:
                 add(trigger.i, RawParticipant(c, "COUNTRY"))
-    elif any(w in low for w in PAIR_WORDS) and len(found) < 2 and not leaders_of:
-        for p in previous:
-            add(trigger.i, p)
+    elif len(found) < 2 and not leaders_of and _pair_phrase_in(sent, own):
+        # "the two leaders": two people named earlier in this sentence, else the previous event's sides
+        earlier = []
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.start < trigger.i and ent.start not in _quoted(sent, trigger):
+                who = names.lookup(clean_person(ent)[0])
+                if who and who not in earlier and not NON_PARTICIPANT_ROLES.search(names.role.get(who) or ""):
+                    earlier.append(who)
+        if len(earlier) >= 2:
+            for who in earlier[-2:]:
+                add(trigger.i, RawParticipant(who, "PERSON", names.role.get(who)))
+        else:
+            for p in previous:
+                add(trigger.i, p)
     if not found and trigger.pos_ == "NOUN" and any(
             c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other", "next",
                          "fresh", "new", "second", "third")

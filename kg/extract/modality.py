@@ -96,13 +96,13 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
     sent_words = {t.lower_ for t in trigger.sent}
     after = trigger.doc[trigger.i + 1: trigger.sent.end].text.lower()
     if CANCELLED_LATER.search(after):
-        return "cancelled", "past", 0.7  # "was to visit India this year, which was cancelled"
+        return "cancelled", "future", 0.7  # "was to visit India this year, which was cancelled"
     allw = near | far
     cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
     if allw & CANCEL_NEEDS_OFF and "off" in sent_words:
         cancel.add("called off")
     if cancel:
-        return "cancelled", "past", 0.8
+        return "cancelled", "future", 0.8  # its date is the one it was planned for
     if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):
         return "denied", "past", 0.75
     if {"insisted", "ruled"} & allw and own_neg:

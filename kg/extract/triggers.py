@@ -113,5 +113,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
     call = found.get("phone_call")
     if call and call.text.lower().startswith(("spo", "speak")) and not _PHONE_WORDS.search(text) \
             and len(found) > 1:
-        del found["phone_call"]  # "X speaks with Y during their meeting": not a call
+        tok = sent.doc[call.i]
+        scene = any(sent.doc[t.i].dep_ == "pobj" and sent.doc[t.i].head.lower_ in ("during", "at")
+                    for k, t in found.items() if k != "phone_call")
+        if scene or tok.tag_ in ("VBZ", "VBP", "VBG"):
+            del found["phone_call"]  # "X speaks with Y during their meeting": not a call
     return sorted(found.values(), key=lambda t: PRIORITY[t.kind])

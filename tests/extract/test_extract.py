@@ -219,3 +219,13 @@ def test_multi_sentence_paragraph_is_not_a_caption(nlp) -> None:
     ms = [m for m in extract_article(art, nlp).mentions if m.kind == "visit"]
     assert ms and not ms[0].is_caption and ms[0].status == "cancelled"
     assert all("COVID" not in p.text for m in ms for p in m.participants)
+
+
+def test_people_of_another_event_in_the_sentence_stay_there(nlp) -> None:
+    text = ("The decision to call off the Oct. 23 visit came after Emmanuel Macron spoke to Olaf Scholz on Monday, "
+            "following talks between the two leaders in Berlin.")
+    ms = events(nlp, text)
+    by_kind = {m.kind: m for m in ms}
+    assert names(by_kind["phone_call"]) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert names(by_kind["talks"]) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert "visit" not in by_kind or not names(by_kind["visit"]) & {"Emmanuel Macron", "Olaf Scholz"}
