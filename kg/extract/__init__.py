@@ -89,12 +89,13 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
         if not may_hold_contact(sent.text):
             continue
         triggers = find_triggers(sent)
+        previous = state.get("previous", ())  # the last event of an earlier sentence
         for trig in triggers:
             tok = doc[trig.i]
             if len(triggers) > 1 and _is_frame(tok):
                 continue
             others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
-            parts = participants(sent, tok, names, state.get("previous", ()), others)
+            parts = participants(sent, tok, names, previous, others)
             if not parts:
                 continue
             status, tense, conf = classify(tok, block.is_caption)

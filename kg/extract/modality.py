@@ -35,7 +35,8 @@ MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived",
 CANCELLED_LATER = re.compile(r"\b(which|that|it|but it) (was|were|has been|had been|have been|is being) "
                              r"(cancel|postpon|called off|suspend|scrap|shelv|put off|delay)")
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
-LIGHT_VERBS = {"conduct", "conducting", "conducted", "holding", "having", "engaged", "engaging", "hold", "held", "holds", "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
+LIGHT_VERBS = {"conduct", "conducting", "conducted", "holding", "having", "engaged", "engaging", "hold", "held", "holds",
+               "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
                "been", "are", "make", "made", "plan", "planned", "seek", "sought", "schedule", "scheduled"}
 BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod", "dobj"}
