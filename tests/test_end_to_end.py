@@ -25,8 +25,8 @@ def test_corpus_build_and_score(shared: Path, tmp_path: Path) -> None:
                           "--json"], capture_output=True, text=True, check=True)
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     print(figures)
-    assert figures["occurred"]["f1"] >= 0.6
-    assert figures["false_occurred"] <= 4
+    assert figures["occurred"]["f1"] >= 0.75  # 0.84 when written; the foundation target is 0.6
+    assert figures["false_occurred"] <= 2
     store = ox.Store()
     store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(Graph().parse(ttl))

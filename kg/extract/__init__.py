@@ -114,14 +114,17 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                         is_caption=block.is_caption, confidence=conf)
                 continue
             groups = _split_pairs(tok, parts)
+            kind = trig.kind
+            if kind == "visit" and tok.lower_ in HOST_VERBS and sum(1 for _, p in parts if p.label == "PERSON") >= 4:
+                kind = "summit"  # "X is hosting A, B and C": a multilateral gathering, not a state visit
             for group in groups:
-                sided = _sides(trig.kind, tok, [(i, p) for i, p in parts if p in group])
+                sided = _sides(kind, tok, [(i, p) for i, p in parts if p in group])
                 if len({p.text for p in sided}) < 2 and not (
-                        trig.kind == "visit" and sided or trig.kind == "summit" and any(p.label == "ORG" for p in sided)):
+                        kind == "visit" and sided or kind == "summit" and any(p.label == "ORG" for p in sided)):
                     continue
                 state["previous"] = tuple(sided)
                 yield RawMention(
-                    article_id=article.id, kind=trig.kind, status=status, trigger=trig.text,
+                    article_id=article.id, kind=kind, status=status, trigger=trig.text,
                     participants=tuple(sided), place_text=place, time_text=when, tense=tense,
                     evidence=evidence, is_caption=block.is_caption, confidence=conf,
                 )

@@ -421,6 +421,13 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 continue
             add(tok.i, RawParticipant(hit, "PERSON", names.role.get(hit)))
             person_tokens.add(tok.i)
+    # a sovereign named by title alone: "welcomed by the Queen", "received by the King"
+    for tok in sent:
+        if tok.text in ("Queen", "King", "Pope", "Emperor", "Empress") and tok.i not in person_tokens \
+                and tok.i not in speakers and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
+            add(tok.i, RawParticipant(tok.text, "PERSON", tok.text))
+            person_tokens.add(tok.i)
     # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
     low = sent.text.lower()
     for tok in sent:

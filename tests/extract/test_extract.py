@@ -229,3 +229,11 @@ def test_people_of_another_event_in_the_sentence_stay_there(nlp) -> None:
     assert names(by_kind["phone_call"]) == {"Emmanuel Macron", "Olaf Scholz"}
     assert names(by_kind["talks"]) == {"Emmanuel Macron", "Olaf Scholz"}
     assert "visit" not in by_kind or not names(by_kind["visit"]) & {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_hosting_many_leaders_is_a_summit_and_a_sovereign_by_title_takes_part(nlp) -> None:
+    ms = events(nlp, "Kenyan President William Ruto is hosting Emmanuel Macron, Olaf Scholz, Joe Biden and "
+                     "Justin Trudeau in Nairobi this week.")
+    assert ms and ms[0].kind == "summit"
+    ms = events(nlp, "French President Emmanuel Macron was welcomed by the King at the start of his state visit.")
+    assert ms and {"Emmanuel Macron", "King"} <= names(ms[0])
