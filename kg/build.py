@@ -57,26 +57,47 @@ class BuildResult:
 
 
 def extract_mentions(articles: Iterable[Article], nlp: Any, result: BuildResult,
-                     on_skip: Callable[[Skipped], None], progress: Callable[[Article], None]
-                     ) -> tuple[list[Article], list[Mention]]:
-    from .extract import extract_article
+                     on_skip: Callable[[Skipped], None], progress: Callable[[Article], None],
+                     batch: int = 64) -> tuple[list[Article], list[Mention]]:
+    """Extract and resolve in batches of articles; a batch that fails is redone one article at a
+    time, so one bad article is skipped with its reason and never stops the build."""
+    from .extract import extract_batch
+    from .model import ArticleExtraction
     from .resolve.merge import resolve_article
 
     kept: list[Article] = []
     mentions: list[Mention] = []
-    for art in articles:
+
+    def one(art: Article, extraction: ArticleExtraction | None) -> None:
         try:
-            extraction = extract_article(art, nlp)
+            extraction = extraction or extract_batch([art], nlp)[0]
             mentions.extend(resolve_article(art, extraction))
-        except Exception as exc:  # one bad article never stops a build
+        except Exception as exc:  # noqa: BLE001 - one bad article never stops a build
             skip = Skipped(art.source, f"extraction failed ({type(exc).__name__}: {exc})")
             result.failed.append(skip)
             on_skip(skip)
-            continue
+            return
         kept.append(art)
         result.articles += 1
         result.words += len(art.text.split())
         progress(art)
+
+    def run(chunk: list[Article]) -> None:
+        try:
+            extractions: list[ArticleExtraction | None] = list(extract_batch(chunk, nlp))
+        except Exception:  # noqa: BLE001 - isolate the article that broke the batch
+            extractions = [None] * len(chunk)
+        for art, ex in zip(chunk, extractions, strict=True):
+            one(art, ex)
+
+    chunk: list[Article] = []
+    for art in articles:
+        chunk.append(art)
+        if len(chunk) >= batch:
+            run(chunk)
+            chunk = []
+    if chunk:
+        run(chunk)
     return kept, mentions
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
@@ -130,37 +131,87 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                 )
 
 
-def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
-    blocks = prose_blocks(article.text)
-    flags = [may_hold_contact(b.text) for b in blocks]
+@lru_cache(maxsize=1)
+def _splitter() -> Any:
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    return blank
+
+
+def sentence_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks cut into sentences by a rule-based splitter (tokenizer speed), so that only sentences
+    the trigger lexicon flags go through the parser."""
+    out: list[Block] = []
+    splitter = _splitter()
+    for block in blocks:
+        if not may_hold_contact(block.text):
+            out.append(block)  # no trigger anywhere: one block for the recogniser
+            continue
+        doc = splitter(block.text)
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if text:
+                lead = len(sent.text) - len(sent.text.lstrip())
+                out.append(Block(text, block.start + sent.start_char + lead, block.is_caption, block.is_title))
+    return out
+
+
+NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler")
+BATCH_ARTICLES = 64
+
+
+def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: list[Any]) -> ArticleExtraction:
+    from ..model import NameInfo
+
     names = Names()
-    docs: list[Any] = [None] * len(blocks)
-    full_idx = [i for i, f in enumerate(flags) if f]
-    ner_idx = [i for i, f in enumerate(flags) if not f]
-    for i, doc in zip(full_idx, nlp.pipe(blocks[i].text for i in full_idx), strict=False):
-        docs[i] = doc
-    with nlp.select_pipes(disable=[p for p in ("parser", "tagger") if p in nlp.pipe_names]):
-        for i, doc in zip(ner_idx, nlp.pipe(blocks[i].text for i in ner_idx), strict=False):
-            docs[i] = doc
     for doc in docs:
         fix_person_entities(doc)
         harvest_names(doc, names)
     mentions: list[RawMention] = []
     state: dict[str, tuple[RawParticipant, ...]] = {}
     sentences = 0
-    for block, doc, flag in zip(blocks, docs, flags, strict=False):
+    for block, doc, flag in zip(blocks, docs, flags, strict=True):
         if not flag:
             sentences += 1
             continue
         sentences += sum(1 for _ in doc.sents)
         mentions.extend(_mentions_in(doc, block, article, names, state))
-    from ..model import NameInfo
-
     infos = tuple(NameInfo(n, names.role.get(n), names.country.get(n)) for n in names.order)
     return ArticleExtraction(article.id, tuple(mentions), infos, sentences=sentences,
                              parsed_sentences=sum(flags))
 
 
-def extract_articles(articles: Iterable[Article], nlp: Any) -> Iterator[ArticleExtraction]:
+def extract_batch(articles: list[Article], nlp: Any, batch_size: int = 64) -> list[ArticleExtraction]:
+    """Extract a batch of articles with two ``nlp.pipe`` passes over all their blocks: the full
+    pipeline for blocks the trigger lexicon flags, the recogniser alone for the rest."""
+    blocks = [sentence_blocks(prose_blocks(a.text)) for a in articles]
+    flags = [[may_hold_contact(b.text) for b in bl] for bl in blocks]
+    docs: list[list[Any]] = [[None] * len(bl) for bl in blocks]
+    full = [(ai, bi) for ai, fl in enumerate(flags) for bi, f in enumerate(fl) if f]
+    rest = [(ai, bi) for ai, fl in enumerate(flags) for bi, f in enumerate(fl) if not f]
+    for (ai, bi), doc in zip(full, nlp.pipe((blocks[ai][bi].text for ai, bi in full), batch_size=batch_size),
+                             strict=True):
+        docs[ai][bi] = doc
+    with nlp.select_pipes(disable=[p for p in NER_ONLY_DISABLED if p in nlp.pipe_names]):
+        for (ai, bi), doc in zip(rest, nlp.pipe((blocks[ai][bi].text for ai, bi in rest), batch_size=batch_size),
+                                 strict=True):
+            docs[ai][bi] = doc
+    return [_analyse(a, bl, fl, dc) for a, bl, fl, dc in zip(articles, blocks, flags, docs, strict=True)]
+
+
+def extract_article(article: Article, nlp: Any) -> ArticleExtraction:
+    return extract_batch([article], nlp)[0]
+
+
+def extract_articles(articles: Iterable[Article], nlp: Any, batch: int = BATCH_ARTICLES
+                     ) -> Iterator[ArticleExtraction]:
+    chunk: list[Article] = []
     for article in articles:
-        yield extract_article(article, nlp)
+        chunk.append(article)
+        if len(chunk) >= batch:
+            yield from extract_batch(chunk, nlp)
+            chunk = []
+    if chunk:
+        yield from extract_batch(chunk, nlp)
