@@ -84,22 +84,53 @@ def _enumerated(sent: Any, trigger: Any) -> list[tuple[str, str]]:
     return pairs if len(pairs) >= 2 else []
 
 
+GROUP = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "summit": "summit",
+         "phone_call": "call", "video_call": "call"}
+DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "these"}
+
+
+def _reference(tok: Any, state: dict[str, Any], kind: str) -> tuple[tuple[RawParticipant, ...], str] | None:
+    """"the meeting at the Kremlin", "its three-day summit in Johannesburg": a definite description of
+    an event the article already reported; its sides and status are that event's."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children):
+        return None
+    seen = state.get("by_group", {}).get(GROUP[kind])
+    if not seen:
+        return None
+    # the event the article has talked about most (the latest on a tie)
+    counts: dict[frozenset[str], int] = {}
+    for parts, _ in seen:
+        key = frozenset(p.text for p in parts)
+        counts[key] = counts.get(key, 0) + 1
+    best = max(range(len(seen)), key=lambda i: (counts[frozenset(p.text for p in seen[i][0])], i))
+    return seen[best]
+
+
 def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
-                 state: dict[str, tuple[RawParticipant, ...]]) -> Iterator[RawMention]:
+                 state: dict[str, Any]) -> Iterator[RawMention]:
     for sent in doc.sents:
         if not may_hold_contact(sent.text):
             continue
         triggers = find_triggers(sent)
         previous = state.get("previous", ())  # the last event of an earlier sentence
+        main = [t for t in triggers if not _is_frame(doc[t.i]) and t.kind != "summit"]
         for trig in triggers:
             tok = doc[trig.i]
-            if len(triggers) > 1 and _is_frame(tok):
-                continue
+            if main and trig not in main and _is_frame(tok):
+                continue  # "met during his visit": the visit only sets the scene
             others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
             parts = participants(sent, tok, names, previous, others)
+            status, tense, conf = classify(tok, block.is_caption)
+            ref = _reference(tok, state, trig.kind) if len(parts) < 2 and trig.kind not in ("visit",) \
+                and not any(p.label == "ORG" for _, p in parts) else None
+            if ref:
+                known = {p.text for _, p in parts}
+                parts = parts + [(tok.i, p) for p in ref[0] if p.text not in known]
+                if status not in ("cancelled", "denied"):
+                    status = ref[1]
+                conf = min(conf, 0.55)
             if not parts:
                 continue
-            status, tense, conf = classify(tok, block.is_caption)
             place = place_of(sent, tok)
             when = time_of(sent, tok)
             start = block.start + sent.start_char
@@ -124,6 +155,7 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                         kind == "visit" and sided or kind == "summit" and any(p.label == "ORG" for p in sided)):
                     continue
                 state["previous"] = tuple(sided)
+                state.setdefault("by_group", {}).setdefault(GROUP[kind], []).append((tuple(sided), status))
                 yield RawMention(
                     article_id=article.id, kind=kind, status=status, trigger=trig.text,
                     participants=tuple(sided), place_text=place, time_text=when, tense=tense,
@@ -170,7 +202,7 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
         fix_person_entities(doc)
         harvest_names(doc, names)
     mentions: list[RawMention] = []
-    state: dict[str, tuple[RawParticipant, ...]] = {}
+    state: dict[str, Any] = {}
     sentences = 0
     for block, doc, flag in zip(blocks, docs, flags, strict=True):
         if not flag:

@@ -126,6 +126,10 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
         t = doc[i]
         low = t.lower_
         c = canonical_country(t.text) if t.ent_type_ in ("NORP", "GPE") or t.text[:1].isupper() else None
+        if c is None and i > 0 and t.text[:1].isupper() and doc[i - 1].text[:1].isupper():
+            c = canonical_country(f"{doc[i - 1].text} {t.text}")  # "South African", "New Zealand"
+            if c is not None:
+                i -= 1
         if low in TITLE_WORDS and not (low == "of" and not role_toks):
             role_toks.insert(0, t.text)
         elif c and country is None:
@@ -496,6 +500,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if trigger.lower_.startswith("summit") or ent.end == trigger.i or \
                     any(t.lower_.startswith("summit") for t in doc[ent.end: ent.end + 2]):
                 add(ent.start, RawParticipant(body, "ORG"))
+    if trigger.lower_.startswith("summit"):  # "the BRICS summit", "the G20 summit" even when not an entity
+        for t in doc[max(sent.start, trigger.i - 4): trigger.i]:
+            body = BODIES.get(t.lower_)
+            if body and t.text[:1].isupper():
+                add(t.i, RawParticipant(body, "ORG"))
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:

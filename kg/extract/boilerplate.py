@@ -27,6 +27,7 @@ _CAPTION = re.compile(
     r"\((reuters|ap|afp|xinhua|getty)[^)]*\)|\bphoto\b|\bshakes? hands\b|\bwelcomed by\b|"
     r"\bis welcomed\b|\| license photo)",
     re.IGNORECASE)
+_META_PREFIX = re.compile(r"^date\s+\d{4}-\d\d-\d\d\s*", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?:;\"')\]]\s*$")
 
 
@@ -49,6 +50,11 @@ def prose_blocks(text: str) -> list[Block]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
+        meta = _META_PREFIX.match(stripped)
+        if meta:  # " date 2023-08-22 The summit opened ...": the capture's date metadata is not prose
+            cut = line.index(stripped) + meta.end()
+            start, line = start + cut, line[cut:]
+            stripped = line.strip()
         if not stripped:
             continue
         if _STOP.match(stripped) and blocks:

@@ -38,8 +38,9 @@ def _range(tv: TimeValue | None, end: TimeValue | None = None) -> tuple[str, str
     return lo, hi
 
 
-def dates_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
-    ra, rb = _range(a), _range(b)
+def dates_compatible(a: TimeValue | None, b: TimeValue | None, a_end: TimeValue | None = None,
+                     b_end: TimeValue | None = None) -> bool:
+    ra, rb = _range(a, a_end), _range(b, b_end)
     if ra is None or rb is None:
         return True
     return ra[0] <= rb[1] and rb[0] <= ra[1]
@@ -125,10 +126,13 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
             return False
         if ka != kb and not (len(common) >= 2 and (ka <= kb or kb <= ka)):
             return False
+    elif a.kind == b.kind == "summit" and _bodies(a) | _bodies(b) and not (
+            _bodies(a) and _bodies(b) and not _bodies(a) & _bodies(b)):
+        pass  # an article's reports of "the BRICS summit" and of the leaders gathering for it are one summit
     elif not (ka <= kb or kb <= ka or len(common) >= 2 or (
             a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
         return False
-    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
+    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin, a.end, b.end):
         return False
     if a.place is not None and b.place is not None and a.place.key != b.place.key \
             and a.place.name != b.place.country and b.place.name != a.place.country:
@@ -139,9 +143,13 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
     return True
 
 
+def _bodies(m: Mention) -> set[str]:
+    return {a.key for a in m.actors if a.type == "organisation"}
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     """Nothing in two reports contradicts their being one occurrence (dates, places)."""
-    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin):
+    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin, a.end, b.end):
         return False
     if a.place is not None and b.place is not None and a.place.key != b.place.key \
             and a.place.name != b.place.country and b.place.name != a.place.country:

@@ -237,3 +237,27 @@ def test_hosting_many_leaders_is_a_summit_and_a_sovereign_by_title_takes_part(nl
     assert ms and ms[0].kind == "summit"
     ms = events(nlp, "French President Emmanuel Macron was welcomed by the King at the start of his state visit.")
     assert ms and {"Emmanuel Macron", "King"} <= names(ms[0])
+
+
+def test_definite_reference_adds_place_to_the_known_event(nlp) -> None:
+    text = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday.\n"
+            "Asked if the meeting at State House marked a shift, the spokesman said it was too early.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "meeting"]
+    assert len(ms) == 1 and ms[0].status == "occurred"
+
+
+def test_capture_date_prefix_is_not_prose_and_named_summits_have_their_body(nlp) -> None:
+    text = " date 2023-08-22 The BRICS summit opened in Johannesburg on Tuesday."
+    ms = resolved(nlp, text, published=None)
+    assert ms and ms[0].kind == "summit" and ms[0].status == "occurred"
+    assert {a.name for a in ms[0].actors} == {"BRICS"}
+
+
+def test_summit_reports_merge_and_two_word_demonyms(nlp) -> None:
+    text = ("The BRICS summit opened in Johannesburg on Tuesday.\n"
+            "South African President Cyril Ramaphosa is hosting Xi Jinping, Narendra Modi, Emmanuel Macron and "
+            "Luiz Inacio Lula da Silva this week.")
+    ms = [m for m in resolved(nlp, text) if m.kind == "summit"]
+    assert len(ms) == 1 and {"BRICS", "Cyril Ramaphosa", "Xi Jinping"} <= {a.name for a in ms[0].actors}
+    ramaphosa = next(a for a in ms[0].actors if a.name == "Cyril Ramaphosa")
+    assert ramaphosa.country == "South Africa"
