@@ -66,6 +66,15 @@ class Names:
             if known:
                 name = known
                 key = name.lower()
+        if len(parts) >= 2 and key not in self.full:
+            # "Luiz Inácio Lula" and "Luiz Inácio Lula da Silva" are one person: keep the fuller form
+            for old in list(self.order):
+                old_parts = old.lower().split()
+                if len(old_parts) >= 2 and old_parts != parts and key.split()[: len(old_parts)] == old_parts:
+                    self._rename(old, name)
+                elif len(old_parts) > len(parts) and old_parts[: len(parts)] == key.split():
+                    name, key = old, old.lower()
+                    break
         if key not in self.full:
             self.full[key] = name
             self.order.append(name)
@@ -79,6 +88,18 @@ class Names:
         if country and name not in self.country:
             self.country[name] = country
         return name
+
+    def _rename(self, old: str, new: str) -> None:
+        self.order = [new if n == old else n for n in self.order]
+        self.order = list(dict.fromkeys(self.order))
+        for table in (self.full, self.by_last, self.by_first):
+            for k, v in table.items():
+                if v == old:
+                    table[k] = new
+        self.full[new.lower()] = new
+        for table2 in (self.role, self.country):
+            if old in table2 and new not in table2:
+                table2[new] = table2.pop(old)
 
     def lookup(self, text: str) -> str | None:
         key = text.lower()
@@ -552,6 +573,9 @@ def _is_side(ent: Any, trigger: Any) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between", "among", "to", "by", "involving") \
                 and tok.head.head.i in anchors:
             return True
+        if tok.dep_ == "dobj" and tok.head.lower_ in ("involving", "including", "bringing") \
+                and tok.head.head.i in anchors:
+            return True  # "talks involving the US, Egypt and Qatar"
         if tok.head.i == tok.i:
             break
         tok = tok.head

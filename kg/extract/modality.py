@@ -108,6 +108,8 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
         return "denied", "past", 0.75
     if {"insisted", "ruled"} & allw and own_neg:
         return "denied", "past", 0.75
+    if {"to", "have"} <= near and (near & {"was", "were", "would"}):
+        return "cancelled", "past", 0.6  # "was to have included talks": it did not happen
     if near & PLANNED_STRONG:
         return "planned", "future", 0.7
     if near & HYPO:
@@ -125,7 +127,7 @@ def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
                 planned.add(head)
     if planned:
         return "planned", "future", 0.65
-    if sent_words & FUTURE_TIME and not (sent_words & {"met", "held", "was", "were", "had"}):
+    if near & FUTURE_TIME and trigger.tag_ not in ("VBD", "VBN"):
         return "planned", "future", 0.5
     if trigger.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
         head = trigger.head

@@ -96,8 +96,11 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 continue
         if tok.lower_ == "talks" and tok.pos_ == "VERB":
             kind = "meeting"
-        if tok.lower_ in ("host", "hosts", "hosted", "hosting") and tok.pos_ not in ("VERB", "AUX"):
-            continue
+        if tok.lower_ in ("host", "hosts", "hosted", "hosting") and (tok.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
+                and c.lower_ not in ("delegation", "delegations", "leaders", "counterpart", "president", "king")
+                for c in tok.children)):
+            continue  # "hosting joint efforts", "hosted a dinner": not a visit
         if tok.lower_ in ("received", "receives", "receiving") and tok.pos_ != "VERB":
             continue
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):

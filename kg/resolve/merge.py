@@ -87,7 +87,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
             if all(a.key != host.key for a in actors):
                 actors.append(host)
     # a visit's host country stands for its leader when the article names exactly one
-    if raw.kind == "visit":
+    if raw.kind == "visit" and any(a.type == "person" for a in actors if a.key in visitors):
         for a in list(actors):
             if a.type == "country" and a.key not in visitors:
                 leaders = [n for n in infos.values() if n.country == a.name and n.role
@@ -160,9 +160,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def _combine(group: Sequence[Mention]) -> Mention:
     """One report per article: the body wins over captions; most precise date and place."""
     body = [m for m in group if not m.is_caption] or list(group)
-    first = body[0]
-    if any(m.status == "cancelled" for m in body) and all(m.status in ("planned", "cancelled") for m in body):
-        first = next(m for m in body if m.status == "cancelled")  # a plan called off is cancelled
+    prose = [m for m in body if m.evidence.text.rstrip().endswith((".", "!", "?", '"', "'", ")"))]
+    first = prose[0] if prose else body[0]  # a sentence of the body over a headline
+    if first.status != "cancelled" and any(m.status == "cancelled" for m in body) \
+            and all(m.status in ("planned", "cancelled") for m in body):
+        first = next(m for m in (prose or body) + body if m.status == "cancelled")  # a plan called off is cancelled
     actors: dict[str, Actor] = {}
     for m in group:
         for a in m.actors:

@@ -261,3 +261,32 @@ def test_summit_reports_merge_and_two_word_demonyms(nlp) -> None:
     assert len(ms) == 1 and {"BRICS", "Cyril Ramaphosa", "Xi Jinping"} <= {a.name for a in ms[0].actors}
     ramaphosa = next(a for a in ms[0].actors if a.name == "Cyril Ramaphosa")
     assert ramaphosa.country == "South Africa"
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("The visit to Dodoma was to have included talks between William Ruto and Samia Suluhu Hassan.",
+     "talks", "cancelled"),
+    ("William Ruto and Samia Suluhu Hassan spoke by phone on Tuesday and agreed to set a new date in the "
+     "coming months.", "phone_call", "occurred"),
+])
+def test_counterfactual_and_future_scope(nlp, text: str, kind: str, status: str) -> None:
+    ms = [m for m in events(nlp, text) if m.kind == kind]
+    assert ms and ms[0].status == status
+
+
+def test_hosting_an_effort_is_not_a_visit_and_involving_names_sides(nlp) -> None:
+    assert not [m for m in events(nlp, "Kenya has been hosting joint efforts with Uganda to broker a truce.")
+                if m.kind == "visit"]
+    ms = events(nlp, "A Kenyan delegation was in Kampala on Tuesday for talks involving Uganda, Rwanda and Burundi.")
+    assert ms and {p.text for p in ms[0].participants} == {"Kenya", "Uganda", "Rwanda", "Burundi"}
+
+
+def test_short_and_full_forms_of_a_name_are_one_person(nlp) -> None:
+    from kg.extract.arguments import Names
+
+    names = Names()
+    names.add("Luiz Inácio Lula", "President", "Brazil")
+    names.add("Luiz Inácio Lula da Silva", None, None)
+    assert names.order == ["Luiz Inácio Lula da Silva"]
+    assert names.country["Luiz Inácio Lula da Silva"] == "Brazil"
+    assert names.lookup("Lula") in (None, "Luiz Inácio Lula da Silva")
