@@ -154,3 +154,31 @@ def publication_time(published: str | None) -> TimeValue | None:
     if base is None or prec is None:
         return None
     return _tv(base, prec, None, inferred=True)
+
+
+_FULL_DATE = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b|\b(\d{1,2})\s+" + _MONTH
+                        + r",?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def text_anchor(text: str) -> str | None:
+    """With no publication date, the latest full date the article states (a caption's "Feb. 14, 2024",
+    a dateline) anchors its relative expressions ("Tuesday")."""
+    best: date | None = None
+    for m in _FULL_DATE.finditer(text):
+        g = m.groups()
+        mon, day, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+        try:
+            d = date(int(year), MONTHS[mon.lower()[:3]], int(day))
+        except (KeyError, ValueError):
+            continue
+        best = d if best is None or d > best else best
+    return best.isoformat() if best else None
+
+
+def inferred_month(published: str | None) -> TimeValue | None:
+    """The publication month, marked as inferred: for a held, planned or called-off event the text
+    does not date."""
+    base, prec = parse_published(published)
+    if base is None:
+        return None
+    return TimeValue(base.strftime("%Y-%m"), "month", None, inferred=True)

@@ -4,6 +4,7 @@ the reports of one occurrence across articles into one event with one mention pe
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
 from .actors import actor_for, person_key
 from .countries import canonical_country
-from .dates import publication_time, resolve_time
+from .dates import inferred_month, publication_time, resolve_time, text_anchor
 from .places import resolve_place
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan", re.I)
@@ -63,7 +64,8 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
     return b if score(b) > score(a) else a
 
 
-def resolve_mention(raw: RawMention, article: Article, names: dict[str, object]) -> Mention | None:
+def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
+                    anchor: str | None = None) -> Mention | None:
     from ..model import NameInfo
 
     infos = {k: v for k, v in names.items() if isinstance(v, NameInfo)}
@@ -103,7 +105,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object])
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit",) and actors):
         return None
-    begin, end = resolve_time(raw.time_text, article.published, raw.tense)
+    begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
     if begin is None and raw.status == "occurred" and raw.tense == "present":
         begin = publication_time(article.published)
     return Mention(article_id=raw.article_id, kind=raw.kind, status=raw.status, actors=tuple(actors),
@@ -200,8 +202,16 @@ def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
 
 def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Mention]:
     names = {n.name: n for n in extraction.names}
-    resolved = [m for m in (resolve_mention(r, article, names) for r in extraction.mentions) if m]  # type: ignore[arg-type]
-    return merge_article(resolved)
+    anchor = None if article.published else text_anchor(article.text)
+    resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
+                if m]
+    merged = merge_article(resolved)
+    # what the text does not date is dated by the publication month, marked as inferred
+    month = inferred_month(article.published)
+    if month is not None:
+        merged = [replace(m, begin=month) if m.begin is None and m.status in ("occurred", "planned", "cancelled")
+                  else m for m in merged]
+    return merged
 
 
 def _event_key(kind_group: str, actor_keys: Iterable[str], begin: TimeValue | None) -> str:

@@ -45,3 +45,38 @@ def test_places_venue_city_country() -> None:
     assert idaho is not None and idaho.country == "United States"
     riyadh = resolve_place("Riyadh")
     assert riyadh is not None and riyadh.country == "Saudi Arabia"
+
+
+def test_text_anchor_is_the_latest_full_date() -> None:
+    from kg.resolve.dates import text_anchor
+
+    text = "Caption: the two leaders in Nairobi, Feb. 14, 2024.\nThey first met on July 7, 2017."
+    assert text_anchor(text) == "2024-02-14"
+    assert text_anchor("No date here, only Feb. 28.") is None
+
+
+def test_undated_held_event_gets_the_publication_month_marked_inferred(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+    from kg.resolve.merge import resolve_article
+
+    art = make_article("t", "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha.",
+                       "test", published="2024-03-14")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert ms and ms[0].begin is not None and (ms[0].begin.value, ms[0].begin.inferred) == ("2024-03", True)
+    art = make_article("t", "Kenyan President William Ruto said he could meet Samia Suluhu Hassan.", "test",
+                       published="2024-03-14")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert ms and ms[0].begin is None  # a hypothetical meeting has no date to infer
+
+
+def test_relative_day_resolves_against_a_caption_date_without_publication(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+    from kg.resolve.merge import resolve_article
+
+    text = ("William Ruto, left, meets Samia Suluhu Hassan in Nairobi, Feb. 14, 2024.\n"
+            "A Kenyan delegation was in Kampala on Tuesday for talks involving Uganda and Rwanda.")
+    art = make_article("t", text, "test")
+    ms = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "talks"]
+    assert ms and ms[0].begin is not None and ms[0].begin.value == "2024-02-13"
