@@ -4,10 +4,10 @@ the reports of one occurrence across articles into one event with one mention pe
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
 from .actors import actor_for, person_key
