@@ -516,16 +516,19 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # bodies: G20, ASEAN, ... (participants of their summits)
     for ent in sent.ents:
         key = ent.text.lower().removeprefix("the ").strip()
-        body = BODIES.get(key) or BODIES.get(key.split()[0] if key.split() else key)
+        body = BODIES.get(key) or BODIES.get(key.split()[0] if key.split() else key) or next(
+            (v for k, v in BODIES.items() if len(k) > 4 and key.startswith(k + " ")), None)
         if ent.label_ in ("ORG", "NORP", "GPE", "EVENT", "FAC", "PRODUCT", "CARDINAL") and body:
-            if trigger.lower_.startswith("summit") or ent.end == trigger.i or \
-                    any(t.lower_.startswith("summit") for t in doc[ent.end: ent.end + 2]):
-                add(ent.start, RawParticipant(body, "ORG"))
+            if trigger.lower_.startswith("summit") or ent.end == trigger.i:
+                add(ent.start, RawParticipant(body, "ORG"))  # "G20 leaders open summit", "a NATO meeting"
     if trigger.lower_.startswith("summit"):  # "the BRICS summit", "the G20 summit" even when not an entity
         for t in doc[max(sent.start, trigger.i - 4): trigger.i]:
             body = BODIES.get(t.lower_)
             if body and t.text[:1].isupper():
                 add(t.i, RawParticipant(body, "ORG"))
+        for key, body in BODIES.items():
+            if " " in key and re.search(r"\b" + re.escape(key) + r"\b", low):
+                add(trigger.i, RawParticipant(body, "ORG"))  # "Leaders of the Group of 20 ... opened their summit"
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:

@@ -139,9 +139,8 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
     if a.place is not None and b.place is not None and a.place.key != b.place.key \
             and a.place.name != b.place.country and b.place.name != a.place.country:
         return False  # Washington and Moscow are two meetings
-    if not across and a.status != b.status and not (a.is_caption or b.is_caption) \
-            and {a.status, b.status} != {"planned", "cancelled"}:
-        return False
+    if not across and a.status != b.status and {a.status, b.status} != {"planned", "cancelled"}:
+        return False  # a caption of a held meeting and a planned one are two events
     return True
 
 

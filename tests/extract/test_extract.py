@@ -290,3 +290,15 @@ def test_short_and_full_forms_of_a_name_are_one_person(nlp) -> None:
     assert names.order == ["Luiz Inácio Lula da Silva"]
     assert names.country["Luiz Inácio Lula da Silva"] == "Brazil"
     assert names.lookup("Lula") in (None, "Luiz Inácio Lula da Silva")
+
+
+def test_caption_of_a_held_meeting_does_not_merge_with_a_planned_one(nlp) -> None:
+    text = ("Emmanuel Macron, left, and Olaf Scholz during a meeting in Berlin, July 7, 2023.\n"
+            "Macron and Scholz agreed on Tuesday to make preparations for a new meeting between them.")
+    ms = [m for m in resolved(nlp, text, published="2024-03-14") if m.kind == "meeting"]
+    assert sorted(m.status for m in ms) == ["occurred", "planned"]
+
+
+def test_body_named_with_a_longer_phrase_takes_part_in_its_summit(nlp) -> None:
+    ms = events(nlp, "Leaders of the Group of 20 major economies opened their annual summit in New Delhi on Saturday.")
+    assert ms and ms[0].kind == "summit" and "G20" in names(ms[0])
