@@ -106,10 +106,21 @@ def _reference(tok: Any, state: dict[str, Any], kind: str) -> tuple[tuple[RawPar
     return seen[best]
 
 
+def _subject_person(sent: Any, names: Names) -> str | None:
+    """The person a sentence is about: its first named subject."""
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            return names.lookup(ent.text) or (ent.text if len(ent.text.split()) >= 2 else None)
+    return None
+
+
 def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                  state: dict[str, Any]) -> Iterator[RawMention]:
     for sent in doc.sents:
+        subject = _subject_person(sent, names)
         if not may_hold_contact(sent.text):
+            if subject:
+                state["last_person"] = subject
             continue
         triggers = find_triggers(sent)
         previous = state.get("previous", ())  # the last event of an earlier sentence
@@ -118,8 +129,12 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             tok = doc[trig.i]
             if main and trig not in main and _is_frame(tok):
                 continue  # "met during his visit": the visit only sets the scene
+            if trig.kind == "meeting" and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") \
+                    and any(c.lower_ == "to" for c in tok.children) and any(
+                        t.kind == "visit" and t.i == tok.head.i for t in triggers):
+                continue  # "visited Moscow to meet Lavrov": the meeting is what the visit was for
             others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
-            parts = participants(sent, tok, names, previous, others)
+            parts = participants(sent, tok, names, previous, others, state.get("last_person"))
             status, tense, conf = classify(tok, block.is_caption)
             ref = _reference(tok, state, trig.kind) if len(parts) < 2 and trig.kind not in ("visit",) \
                 and not any(p.label == "ORG" for _, p in parts) else None
@@ -161,6 +176,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                     participants=tuple(sided), place_text=place, time_text=when, tense=tense,
                     evidence=evidence, is_caption=block.is_caption, confidence=conf,
                 )
+        if subject:
+            state["last_person"] = subject
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +224,11 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
     for block, doc, flag in zip(blocks, docs, flags, strict=True):
         if not flag:
             sentences += 1
+            # no parse here: the first person named stands for the subject
+            first = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+            who = names.lookup(first.text) if first is not None else None
+            if who:
+                state["last_person"] = who
             continue
         sentences += sum(1 for _ in doc.sents)
         mentions.extend(_mentions_in(doc, block, article, names, state))

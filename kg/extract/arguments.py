@@ -376,7 +376,7 @@ def _pair_phrase_in(sent: Any, own: set[int]) -> bool:
 
 
 def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParticipant, ...],
-                 others: tuple[Any, ...] = ()) -> list[tuple[int, RawParticipant]]:
+                 others: tuple[Any, ...] = (), pronoun_ref: str | None = None) -> list[tuple[int, RawParticipant]]:
     """Participants as (token index, participant), in sentence order.
 
     ``others`` are the sentence's other triggers: people inside another event's clause ("came after
@@ -446,6 +446,18 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 continue
             add(tok.i, RawParticipant(hit, "PERSON", names.role.get(hit)))
             person_tokens.add(tok.i)
+    # "She met X", "his visit to Y": the person the previous sentences were about
+    if pronoun_ref and not any(p.label == "PERSON" and p.text == pronoun_ref for _, p in found.values()):
+        tok = trigger
+        for _ in range(3):
+            pron = [c for c in tok.children if (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"))
+                    or (c.dep_ == "poss" and c.lower_ in ("his", "her") and tok.i == trigger.i)]
+            if pron and pron[0].i not in speakers:
+                add(pron[0].i, RawParticipant(pronoun_ref, "PERSON", names.role.get(pronoun_ref)))
+                break
+            if tok.dep_ not in ("xcomp", "advcl", "conj", "dobj", "pobj", "prep") or tok.head.i == tok.i:
+                break
+            tok = tok.head
     # a sovereign named by title alone: "welcomed by the Queen", "received by the King"
     for tok in sent:
         if tok.text in ("Queen", "King", "Pope", "Emperor", "Empress") and tok.i not in person_tokens \

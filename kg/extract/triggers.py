@@ -103,6 +103,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
         if tok.lower_ in ("received", "receives", "receiving") and tok.pos_ != "VERB":
             continue
+        if tok.lower_ in ("received", "receives", "receiving") and any(
+                c.dep_ == "dobj" and c.lower_ in ("welcome", "reception") for c in tok.children):
+            kind = "visit"  # "is receiving a ceremonial welcome by the Queen"
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue
         found.setdefault(kind, Trigger(tok.i, kind, tok.text))

@@ -302,3 +302,20 @@ def test_caption_of_a_held_meeting_does_not_merge_with_a_planned_one(nlp) -> Non
 def test_body_named_with_a_longer_phrase_takes_part_in_its_summit(nlp) -> None:
     ms = events(nlp, "Leaders of the Group of 20 major economies opened their annual summit in New Delhi on Saturday.")
     assert ms and ms[0].kind == "summit" and "G20" in names(ms[0])
+
+
+def test_meeting_that_a_visit_was_for_is_the_visit(nlp) -> None:
+    ms = events(nlp, "Kenyan President William Ruto visited Dodoma to meet Samia Suluhu Hassan and Yoweri Museveni.")
+    assert [m.kind for m in ms] == ["visit"]
+
+
+def test_receiving_a_welcome_is_a_visit(nlp) -> None:
+    ms = events(nlp, "French President Emmanuel Macron is receiving a ceremonial welcome by the King in London.")
+    assert ms and ms[0].kind == "visit" and {"Emmanuel Macron", "King"} <= names(ms[0])
+
+
+def test_pronoun_subject_is_the_person_the_article_is_about(nlp) -> None:
+    text = ("Foreign Minister Penny Wong arrived in Suva on Thursday.\n"
+            "She met Fijian Prime Minister Sitiveni Rabuka on Friday.")
+    ms = [m for m in events(nlp, text) if m.kind == "meeting"]
+    assert ms and names(ms[0]) == {"Penny Wong", "Sitiveni Rabuka"}
