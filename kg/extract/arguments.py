@@ -447,7 +447,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             add(tok.i, RawParticipant(hit, "PERSON", names.role.get(hit)))
             person_tokens.add(tok.i)
     # "She met X", "his visit to Y": the person the previous sentences were about
-    if pronoun_ref and not any(p.label == "PERSON" and p.text == pronoun_ref for _, p in found.values()):
+    anc_subjects = {c.i for a in trigger.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
+    own_subject = any(i in anc_subjects or any(c.dep_ == "nsubj" and c.i == i for c in trigger.children)
+                      for i in person_tokens)  # "Trump said his meeting ...": his = Trump
+    if pronoun_ref and not own_subject and not any(p.label == "PERSON" and p.text == pronoun_ref
+                                                   for _, p in found.values()):
         tok = trigger
         for _ in range(3):
             pron = [c for c in tok.children if (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she"))

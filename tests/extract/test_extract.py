@@ -319,3 +319,10 @@ def test_pronoun_subject_is_the_person_the_article_is_about(nlp) -> None:
             "She met Fijian Prime Minister Sitiveni Rabuka on Friday.")
     ms = [m for m in events(nlp, text) if m.kind == "meeting"]
     assert ms and names(ms[0]) == {"Penny Wong", "Sitiveni Rabuka"}
+
+
+def test_his_is_the_sentence_subject_before_the_article_topic(nlp) -> None:
+    text = ("Kenyan President William Ruto met Yoweri Museveni on Monday.\n"
+            "Emmanuel Macron said his meeting with Olaf Scholz was a great meeting.")
+    ms = [m for m in events(nlp, text) if "Olaf Scholz" in names(m)]
+    assert ms and names(ms[0]) == {"Emmanuel Macron", "Olaf Scholz"}
