@@ -49,10 +49,17 @@ def _mods(tok: Any) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in _MOD_DEPS}
 
 
-def classify(trigger: Any, is_caption: bool = False) -> tuple[str, str, float]:
+HEADLINE_FUTURE = re.compile(r"\b(to|will|set to|due to) (visit|meet|discuss|hold|attend|travel|host|talk|call|sit "
+                             r"down|head|fly|receive|welcome)\b", re.IGNORECASE)
+
+
+def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> tuple[str, str, float]:
     """(status, tense, confidence) for a trigger token of a parsed sentence."""
     if is_caption:
         return "occurred", "present", 0.7
+    if is_title and not trigger.sent.text.rstrip().endswith((".", "!", "?", '"')) \
+            and HEADLINE_FUTURE.search(trigger.sent.text) and not CANCEL & {t.lower_ for t in trigger.sent}:
+        return "planned", "future", 0.6  # headlinese: "Erdogan to discuss Gaza with Sissi in Egypt visit"
     near: set[str] = {trigger.lower_} | _mods(trigger)  # cues in the trigger's own clause
     far: set[str] = set()  # cues that reach it only for cancel/deny
     scoped = True

@@ -199,12 +199,30 @@ def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
     return [_combine(g) for g in groups]
 
 
+def fill_from_context(mentions: list[Mention]) -> list[Mention]:
+    """A report that does not say where or when borrows it from the article's other report of the same
+    sides and kind of contact (a headline's planned talks, the body's visit that day)."""
+    out = []
+    for m in mentions:
+        keys = {a.key for a in m.actors}
+        donors = [d for d in mentions if d is not m and KIND_GROUP.get(d.kind) in (KIND_GROUP[m.kind], "visit")
+                  and {a.key for a in d.actors} == keys]
+        place = m.place or next((d.place for d in donors if d.place), None)
+        begin, end = m.begin, m.end
+        if begin is None:
+            donor = next((d for d in donors if d.begin is not None and not d.begin.inferred), None)
+            if donor is not None:
+                begin, end = donor.begin, donor.end
+        out.append(replace(m, place=place, begin=begin, end=end) if (place, begin) != (m.place, m.begin) else m)
+    return out
+
+
 def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Mention]:
     names = {n.name: n for n in extraction.names}
     anchor = None if article.published else text_anchor(article.text)
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
                 if m]
-    merged = merge_article(resolved)
+    merged = fill_from_context(merge_article(resolved))
     # what the text does not date is dated by the publication month, marked as inferred
     month = inferred_month(article.published)
     if month is not None:

@@ -326,3 +326,9 @@ def test_his_is_the_sentence_subject_before_the_article_topic(nlp) -> None:
             "Emmanuel Macron said his meeting with Olaf Scholz was a great meeting.")
     ms = [m for m in events(nlp, text) if "Olaf Scholz" in names(m)]
     assert ms and names(ms[0]) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_headline_infinitive_is_planned(nlp) -> None:
+    text = "Kenya's William Ruto to discuss trade with Emmanuel Macron in first France visit since 2019\n\nOfficials said so."
+    ms = events(nlp, text)
+    assert ms and all(m.status == "planned" for m in ms)
