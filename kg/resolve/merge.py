@@ -206,7 +206,8 @@ def fill_from_context(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         keys = {a.key for a in m.actors}
         donors = [d for d in mentions if d is not m and KIND_GROUP.get(d.kind) in (KIND_GROUP[m.kind], "visit")
-                  and {a.key for a in d.actors} == keys]
+                  and {a.key for a in d.actors} == keys
+                  and (d.status == m.status or (m.status, d.status) == ("planned", "occurred"))]
         place = m.place or next((d.place for d in donors if d.place), None)
         begin, end = m.begin, m.end
         if begin is None:
