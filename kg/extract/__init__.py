@@ -136,7 +136,7 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
             parts = participants(sent, tok, names, previous, others, state.get("last_person"))
             status, tense, conf = classify(tok, block.is_caption, block.is_title)
-            ref = _reference(tok, state, trig.kind) if len(parts) < 2 and trig.kind not in ("visit",) \
+            ref = _reference(tok, state, trig.kind) if (len(parts) < 2 and trig.kind != "visit" or not parts) \
                 and not any(p.label == "ORG" for _, p in parts) else None
             if ref:
                 known = {p.text for _, p in parts}

@@ -135,6 +135,8 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     """(name without titles, role text, country) for a PERSON span, reading the words before it."""
     toks = [t for t in span if t.text not in ("'s", "’s")]
     while toks and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in TITLE_WORDS):
+        if len(toks) == 2 and toks[0].lower_ in ROYAL:
+            break  # "Prince Charles", "King Charles": the title is part of how the person is named
         toks = toks[1:]
     name = span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else ""
     name = " ".join(name.split()).strip(" ,.'\"-")
@@ -186,6 +188,8 @@ def _relabel(doc: Any, ent: Any) -> Any:
         return ent
     person_context = prev.lower_.rstrip(".") in TITLE_HEADS or prev.lower_ in ("with", "and", "met", "meet", "meets") \
         or (prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in ("spoke", "speaks", "talked", "wrote")) \
+        or (prev.lower_ == "by" and ent.start > 1 and doc[ent.start - 2].lower_ in (
+            "welcomed", "received", "hosted", "greeted", "welcomes", "receives", "hosts", "greets")) \
         or (prev.lower_ in ("'s", "’s") and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "NORP"))
     return SpacySpan(doc, ent.start, ent.end, label="PERSON") if person_context else ent
 
@@ -233,6 +237,7 @@ def fix_person_entities(doc: Any) -> None:
         pass
 
 
+ROYAL = {"prince", "princess", "king", "queen", "emperor", "empress", "sheikh", "emir", "sultan", "duke", "duchess"}
 TITLE_HEADS = {"president", "minister", "secretary", "state", "chancellor", "premier", "king", "queen", "prince",
                "leader", "ambassador", "envoy", "pm", "mr", "mrs", "ms", "dr", "director", "counterpart",
                "governor", "senator", "general", "chairman", "emir", "sheikh", "sultan", "spokesman",
@@ -386,6 +391,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     speakers = _speakers(sent, trigger) | _quoted(sent, trigger)
     own = {t.i for t in trigger.subtree}
     ancestors = {a.i for a in trigger.ancestors}
+    for t in sent:
+        # "in response to the initiative announced by X": X belongs to that clause, not to the event
+        if t.dep_ in ("acl", "relcl") and t.i not in ancestors and trigger.i not in {x.i for x in t.subtree} \
+                and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
+            speakers |= {x.i for x in t.subtree}
     for other in others:
         if other.i != trigger.i and other.i not in ancestors and other.pos_ in ("VERB", "AUX"):
             speakers |= {t.i for t in other.subtree} - own

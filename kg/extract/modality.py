@@ -55,6 +55,14 @@ HEADLINE_FUTURE = re.compile(r"\b(to|will|set to|due to) (visit|meet|discuss|hol
 
 def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> tuple[str, str, float]:
     """(status, tense, confidence) for a trigger token of a parsed sentence."""
+    ahead = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("before", "prior") or (
+        trigger.head.lower_ in ("of", "to") and trigger.head.head.lower_ in ("ahead", "prior")))
+    if ahead:
+        # "welcomed ... prior to their meeting": later than the scene; still ahead when told in the present
+        main = trigger.head.head if trigger.head.lower_ not in ("of", "to") else trigger.head.head.head
+        if is_caption or main.tag_ in ("VBZ", "VBP", "VBG", "MD") or any(
+                c.lower_ in ("is", "are", "will") for c in main.children):
+            return "planned", "future", 0.6
     if is_caption:
         return "occurred", "present", 0.7
     if is_title and not trigger.sent.text.rstrip().endswith((".", "!", "?", '"')) \

@@ -103,8 +103,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
     if sum(1 for a in actors if a.type == "person") >= 1:
         actors = [a for a in actors if not (a.type == "country" and a.name in people_countries)
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
-    if len(actors) < 2 and not (raw.kind in ("summit",) and actors):
-        return None
+    if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
+        return None  # a lone visitor may still join the article's report of that visit
     begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
     if begin is None and raw.status == "occurred" and raw.tense == "present":
         begin = publication_time(article.published)
@@ -223,7 +223,8 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
     anchor = None if article.published else text_anchor(article.text)
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
                 if m]
-    merged = fill_from_context(merge_article(resolved))
+    merged = [m for m in fill_from_context(merge_article(resolved))
+              if len(m.actors) >= 2 or m.kind == "summit" and any(a.type == "organisation" for a in m.actors)]
     # what the text does not date is dated by the publication month, marked as inferred
     month = inferred_month(article.published)
     if month is not None:

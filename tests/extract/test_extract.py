@@ -332,3 +332,28 @@ def test_headline_infinitive_is_planned(nlp) -> None:
     text = "Kenya's William Ruto to discuss trade with Emmanuel Macron in first France visit since 2019\n\nOfficials said so."
     ms = events(nlp, text)
     assert ms and all(m.status == "planned" for m in ms)
+
+
+def test_royal_title_stays_with_a_single_name(nlp) -> None:
+    ms = events(nlp, "Chinese President Xi Jinping met Prince Charles at Clarence House on Tuesday.")
+    assert ms and "Prince Charles" in names(ms[0])
+
+
+def test_agent_of_a_modifying_clause_is_not_a_participant(nlp) -> None:
+    ms = events(nlp, "Talks between Kenya and Uganda resumed on Monday in response to the initiative announced by "
+                     "Rwandan President Paul Kagame.")
+    assert ms and "Paul Kagame" not in names(ms[0])
+
+
+def test_meeting_after_a_present_scene_is_ahead(nlp) -> None:
+    ms = [m for m in events(nlp, "Emmanuel Macron, left, is welcomed by Olaf Scholz prior to their meeting in "
+                                 "Berlin.") if m.kind == "meeting"]
+    assert ms and ms[0].status == "planned"
+
+
+def test_definite_visit_reference_dates_the_known_visit(nlp) -> None:
+    text = ("Mexican President Claudia Sheinbaum on Tuesday postponed her state visit to Washington next month.\n"
+            "The decision to call off the Oct. 23 visit was announced by the White House.")
+    ms = [m for m in resolved(nlp, text, published="2013-09-17") if m.kind == "visit"]
+    assert len(ms) == 1 and ms[0].status == "cancelled" and ms[0].begin is not None
+    assert ms[0].begin.value == "2013-10-23"
