@@ -199,6 +199,24 @@ def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
     return [_combine(g) for g in groups]
 
 
+def refine_places(mentions: list[Mention]) -> list[Mention]:
+    """"talks at the G20 summit in Russia" in an article whose other reports place it in Saint Petersburg:
+    a country-level place becomes the one city of that country the article's reports name."""
+    cities: dict[str, set[str]] = defaultdict(set)
+    by_key: dict[str, Place] = {}
+    for m in mentions:
+        if m.place is not None and m.place.geonames_id is not None and m.place.country:
+            cities[m.place.country].add(m.place.key)
+            by_key[m.place.key] = m.place
+    out = []
+    for m in mentions:
+        p = m.place
+        if p is not None and p.geonames_id is None and p.name == p.country and len(cities.get(p.name, ())) == 1:
+            m = replace(m, place=by_key[next(iter(cities[p.name]))])
+        out.append(m)
+    return out
+
+
 def fill_from_context(mentions: list[Mention]) -> list[Mention]:
     """A report that does not say where or when borrows it from the article's other report of the same
     sides and kind of contact (a headline's planned talks, the body's visit that day)."""
@@ -223,7 +241,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
     anchor = None if article.published else text_anchor(article.text)
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
                 if m]
-    merged = [m for m in fill_from_context(merge_article(resolved))
+    merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type == "organisation" for a in m.actors)]
     # what the text does not date is dated by the publication month, marked as inferred
     month = inferred_month(article.published)

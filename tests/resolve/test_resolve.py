@@ -80,3 +80,15 @@ def test_relative_day_resolves_against_a_caption_date_without_publication(nlp) -
     art = make_article("t", text, "test")
     ms = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "talks"]
     assert ms and ms[0].begin is not None and ms[0].begin.value == "2024-02-13"
+
+
+def test_country_place_refined_to_the_articles_one_city_there(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+    from kg.resolve.merge import resolve_article
+
+    text = ("Emmanuel Macron, left, and Olaf Scholz during the G7 summit in Hiroshima, May 20, 2023.\n"
+            "The decision came after talks between Macron and Scholz at the G7 summit in Japan.")
+    art = make_article("t", text, "test", published="2023-05-22")
+    ms = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "talks"]
+    assert ms and ms[0].place is not None and ms[0].place.name == "Hiroshima"
