@@ -54,6 +54,8 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
     return [[p for _, p in parts]]
 
 
+TRIGGER_NOUNS = {"meeting", "meetings", "talks", "visit", "trip", "call", "negotiations", "consultations",
+                 "discussions", "handshake", "encounter", "conversation"}
 FRAME_PREPS = {"during", "at", "amid", "of", "on"}  # scene-setting; "after/following talks" are events of their own
 
 
@@ -61,7 +63,12 @@ def _is_frame(tok: Any) -> bool:
     """A trigger noun that only sets the scene of another one ("met during his visit", "talks at the
     G20 summit") is not an event of its own in that sentence."""
     if tok.lower_.startswith("summit"):
-        return False  # a named summit is an event of its own (participants: the body and leaders)
+        # a summit is an event of its own, except as the venue of a bilateral one: "their meeting at the
+        # G20 summit", "met on the sidelines of the East Asia Summit"
+        prep = tok.head
+        return tok.dep_ == "pobj" and (
+            prep.lower_ == "at" and prep.head.lower_ in TRIGGER_NOUNS
+            or prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "sideline", "margin"))
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS
 
 
@@ -127,8 +134,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
         main = [t for t in triggers if not _is_frame(doc[t.i]) and t.kind != "summit"]
         for trig in triggers:
             tok = doc[trig.i]
-            if main and trig not in main and _is_frame(tok):
-                continue  # "met during his visit": the visit only sets the scene
+            if _is_frame(tok) and (main or trig.kind == "summit" and len(triggers) > 1):
+                continue  # "met during his visit", "their meeting at the G20 summit": scene-setting only
             if trig.kind == "meeting" and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") \
                     and any(c.lower_ == "to" for c in tok.children) and any(
                         t.kind == "visit" and t.i == tok.head.i for t in triggers):
