@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +46,25 @@ def with_prefixes(query: str) -> str:
     return head + query
 
 
+def syntax_message(exc: Exception, added_lines: int) -> str:
+    """The parser's message, one line, its position counted in the user's own query text."""
+    msg = " ".join(str(exc).split())
+
+    def shift(m: re.Match[str]) -> str:
+        return f"error at line {max(1, int(m[1]) - added_lines)}, column {m[2]}"
+
+    msg = re.sub(r"error at (\d+):(\d+)", shift, msg, count=1)
+    msg = re.sub(r"(expected one of .{0,120}?),? \[.*$", r"\1 ...", msg)
+    return msg[:300]
+
+
 def run_query(store: ox.Store, query: str) -> Any:
+    full = with_prefixes(query)
+    added = full.count("\n") - query.count("\n")
     try:
-        return store.query(with_prefixes(query), use_default_graph_as_union=True)
+        return store.query(full, use_default_graph_as_union=True)
     except SyntaxError as exc:
-        msg = " ".join(str(exc).split())
-        raise KGError(f"malformed SPARQL query: {msg}") from exc
+        raise KGError(f"malformed SPARQL query: {syntax_message(exc, added)}") from exc
     except OSError as exc:
         raise KGError(f"query failed: {exc}") from exc
 

@@ -49,3 +49,26 @@ def test_bad_input_skipped_build_goes_on(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "bad.txt: binary content" in result.output
     assert "articles read: 1; skipped: 1" in result.output
+
+
+def test_malformed_query_names_its_position_in_the_users_text(built: Path) -> None:
+    result = CliRunner().invoke(main, ["query", str(built / "graph.ttl"), "SELECT ?x\nWHERE { ?x ?y }"])
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "line 2, column" in lines[0]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_query_formats(built: Path, fmt: str) -> None:
+    import json
+
+    q = "SELECT ?a ?id WHERE { ?a dcterms:identifier ?id } ORDER BY ?id LIMIT 3"
+    result = CliRunner().invoke(main, ["query", str(built / "graph.ttl"), q, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert len(json.loads(result.output)) == 3
+    elif fmt in ("csv", "tsv"):
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 4 and lines[0] == ("a\tid" if fmt == "tsv" else "a,id")
+    else:
+        assert "(3 rows)" in result.output
