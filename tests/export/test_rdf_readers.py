@@ -52,3 +52,21 @@ def test_rapper_reads_the_exports(built: Path, name: str, syntax: str) -> None:
     expected = len(list(ox.parse(path=str(built / name), format=ox.RdfFormat.TURTLE if syntax == "turtle"
                                  else ox.RdfFormat.N_QUADS)))
     assert count == expected
+
+
+def test_sample_build_graphml_is_valid_and_gephi_safe(built: Path) -> None:
+    from lxml import etree
+
+    xsd = ROOT.parent / "shared" / "schemas" / "graphml" / "graphml.xsd"
+    doc = etree.parse(str(built / "graph.graphml"))
+    if xsd.is_file():
+        schema = etree.XMLSchema(etree.parse(str(xsd)))
+        assert schema.validate(doc), schema.error_log
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = doc.findall(".//g:key", ns)
+    assert {k.get("attr.type") for k in keys} <= {"boolean", "int", "long", "float", "double", "string"}
+    names = [(k.get("for"), k.get("attr.name")) for k in keys]
+    assert len(names) == len(set(names))
+    assert not {n for _, n in names} & {"size", "color", "r", "g", "b", "x", "y", "type"}
+    ids = [e.get("id") for e in doc.findall(".//g:edge", ns)]
+    assert ids and len(ids) == len(set(ids))
