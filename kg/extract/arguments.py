@@ -118,7 +118,7 @@ class Names:
         if role_word in ("counterpart", "leader"):
             return None
         cands = [n for n in self.order if role_word in (self.role.get(n) or "").lower()
-                 and self.country.get(n) in (None, country)]
+                 and (country is None or self.country.get(n) in (None, country))]
         return cands[0] if len(cands) == 1 else None
 
     def with_country(self, country: str, role_hint: str | None = None) -> str | None:
@@ -482,7 +482,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
     low = sent.text.lower()
     for tok in sent:
-        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor") \
+        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor",
+                          "prince", "king", "queen", "emir", "sheikh", "sultan") \
                 and tok.i not in person_tokens and tok.i not in speakers:
             if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
                 continue
@@ -508,6 +509,12 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                     person_tokens.add(tok.i)
                 elif tok.lower_ == "counterpart":
                     add(tok.i, RawParticipant(country, "COUNTRY"))
+            elif not country and tok.lower_ in ("prince", "king", "queen", "emir", "sheikh", "sultan", "chancellor",
+                                                "premier") and any(c.lower_ == "the" for c in tok.children):
+                who = names.with_role(tok.lower_, None)  # "the crown prince": the one the article named so
+                if who and who.lower() not in found:
+                    add(tok.i, RawParticipant(who, "PERSON", tok.text))
+                    person_tokens.add(tok.i)
     leaders_of = re.search(r"\b(leaders|presidents|heads of state|heads of government|prime ministers) of\b", low)
     if leaders_of and len(found) < 2:
         for ent in sent.ents:
@@ -535,7 +542,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 add(trigger.i, p)
     if not found and trigger.pos_ == "NOUN" and any(
             c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other", "next",
-                         "fresh", "new", "second", "third")
+                         "fresh", "new", "second", "third", "their")
             for c in trigger.children):
         for p in previous:  # "Further meetings have taken place in Istanbul": the same sides again
             add(trigger.i, p)
@@ -670,7 +677,8 @@ def time_of(sent: Any, trigger: Any) -> str | None:
         head = ent.root.head
         if head.lower_ in ("on", "in", "at", "since", "by") and head.head.i != head.i:
             head = head.head
-        if head.lower_ in REPORTING and head.i != trigger.i:
+        if head.lower_ in REPORTING and head.i != trigger.i and any(c.dep_ in ("ccomp", "parataxis") for c in head.children) \
+                or head.lower_ in ("said", "says", "told", "tells", "added", "stated") and head.i != trigger.i:
             continue  # "the Kremlin said today": the time of the saying
         anc = {a.i for a in trigger.ancestors}
         related = head.i == trigger.i or head.i in anc or trigger.i in {a.i for a in ent.root.ancestors} \

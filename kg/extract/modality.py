@@ -120,7 +120,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     if cancel:
         return "cancelled", "future", 0.8  # its date is the one it was planned for
     if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):
-        return "denied", "past", 0.75
+        # "dismissed reports that they would meet in May": the denied meeting lay ahead
+        return "denied", "future" if near & {"would", "will", "'ll", "planned", "plan"} else "past", 0.75
     if {"insisted", "ruled"} & allw and own_neg:
         return "denied", "past", 0.75
     if {"to", "have"} <= near and (near & {"was", "were", "would"}):

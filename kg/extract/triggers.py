@@ -15,7 +15,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["meet", "meets", "met", "meeting", "meetings"], "meeting"),
     **dict.fromkeys(["visit", "visits", "visited", "visiting", "trip"], "visit"),
     **dict.fromkeys(["summit", "summits"], "summit"),
-    **dict.fromkeys(["talks", "negotiations", "consultations", "discussions"], "talks"),
+    **dict.fromkeys(["talks", "negotiations", "consultations", "discussions", "discussion"], "talks"),
     **dict.fromkeys(["hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming"], "visit"),
     **dict.fromkeys(["received", "receives", "receiving"], "meeting"),
     **dict.fromkeys(["phoned", "telephoned", "call", "calls", "phone", "telephone"], "phone_call"),

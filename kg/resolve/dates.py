@@ -100,6 +100,23 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
         return _tv(_shift_month(base, -1), "month", text), None
     if re.search(r"\bnext month\b", t):
         return _tv(_shift_month(base, 1), "month", text), None
+    m = re.search(r"\b" + _MONTH + r"\s+(last|this|next) year\b", t) or re.search(
+        r"\b(last|this|next) year\W+(?:in\s+)?" + _MONTH + r"\b", t)
+    if m:  # "April last year", "in May this year"
+        g = [x for x in m.groups() if x]
+        rel = next(x for x in g if x in ("last", "this", "next"))
+        mon = next(x for x in g if x not in ("last", "this", "next"))
+        year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return TimeValue(f"{year:04d}-{MONTHS[mon[:3]]:02d}", "month", text), None
+    m = re.fullmatch(r"(last|this|next|early|late)\s+" + _MONTH, t)
+    if m and m.group(1) in ("last", "next"):  # "last November", "next March"
+        month = MONTHS[m.group(2)[:3]]
+        year = base.year
+        if m.group(1) == "last" and month >= base.month:
+            year -= 1
+        if m.group(1) == "next" and month <= base.month:
+            year += 1
+        return TimeValue(f"{year:04d}-{month:02d}", "month", text), None
     if re.search(r"\b(this|earlier this|later this) year\b", t):
         return _tv(base, "year", text), None
     if re.search(r"\blast year\b", t):

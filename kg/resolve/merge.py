@@ -107,7 +107,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
         return None  # a lone visitor may still join the article's report of that visit
     begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
     if begin is None and raw.status == "occurred" and raw.tense == "present":
-        begin = publication_time(article.published)
+        # happening now: the publication day; a caption's photo may be older: the month
+        begin = inferred_month(article.published) if raw.is_caption else publication_time(article.published)
     return Mention(article_id=raw.article_id, kind=raw.kind, status=raw.status, actors=tuple(actors),
                    place=place, begin=begin, end=end, evidence=raw.evidence, trigger=raw.trigger,
                    confidence=raw.confidence, is_caption=raw.is_caption,
@@ -134,10 +135,10 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
     elif not (ka <= kb or kb <= ka or len(common) >= 2 or (
             a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
         return False
-    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin, a.end, b.end):
+    if a.begin is not None and b.begin is not None and not (a.begin.inferred or b.begin.inferred) \
+            and not dates_compatible(a.begin, b.begin, a.end, b.end):
         return False
-    if a.place is not None and b.place is not None and a.place.key != b.place.key \
-            and a.place.name != b.place.country and b.place.name != a.place.country:
+    if not _places_compatible(a.place, b.place):
         return False  # Washington and Moscow are two meetings
     if not across and a.status != b.status and {a.status, b.status} != {"planned", "cancelled"}:
         return False  # a caption of a held meeting and a planned one are two events
@@ -150,12 +151,19 @@ def _bodies(m: Mention) -> set[str]:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Nothing in two reports contradicts their being one occurrence (dates, places)."""
-    if a.begin is not None and b.begin is not None and not dates_compatible(a.begin, b.begin, a.end, b.end):
+    if a.begin is not None and b.begin is not None and not (a.begin.inferred or b.begin.inferred) \
+            and not dates_compatible(a.begin, b.begin, a.end, b.end):
         return False
-    if a.place is not None and b.place is not None and a.place.key != b.place.key \
-            and a.place.name != b.place.country and b.place.name != a.place.country:
-        return False
-    return True
+    return _places_compatible(a.place, b.place)
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one: either unknown or unresolved, the same, or one the other's country."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    if (a.geonames_id is None and a.country is None) or (b.geonames_id is None and b.country is None):
+        return True  # an unresolved venue ("the Al-Yamamah Palace") contradicts nothing
+    return a.name == b.country or b.name == a.country
 
 
 def _combine(group: Sequence[Mention]) -> Mention:

@@ -84,7 +84,8 @@ def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> 
     raw = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
     if not raw:
         return None
-    venue = VENUES.get(fold(raw))
+    venue = VENUES.get(fold(raw)) or VENUES.get(fold(raw).replace("-", " ")) or VENUES.get(
+        re.sub(r"^(al|el)[- ]", "", fold(raw)))
     city_text = venue[1] if venue else raw.split(",")[0].strip()
     ctx = tuple(x.strip() for x in raw.split(",")[1:]) + context_countries
     country = canonical_country(city_text)

@@ -364,3 +364,21 @@ def test_summit_as_the_venue_of_a_bilateral_meeting_is_not_its_own_event(nlp) ->
     assert [m.kind for m in ms] == ["meeting"]
     ms = events(nlp, "Emmanuel Macron and Olaf Scholz attended the G7 summit in Hiroshima on Saturday.")
     assert [m.kind for m in ms] == ["summit"]  # a summit named on its own is an event
+
+
+def test_denied_future_meeting_is_dated_ahead_and_the_crown_prince_is_named(nlp) -> None:
+    text = ("Saudi Crown Prince Mohammed bin Salman met Recep Tayyip Erdogan in Riyadh on Tuesday.\n"
+            "The crown prince will visit Ankara next month, officials said.\n"
+            "Officials dismissed reports that Mohammed bin Salman and Emmanuel Macron would meet in Paris in May.")
+    ms = resolved(nlp, text, published="2024-03-12")
+    visit = [m for m in ms if m.kind == "visit"]
+    assert visit and visit[0].status == "planned" and "Mohammed bin Salman" in {a.name for a in visit[0].actors}
+    denied = [m for m in ms if m.status == "denied"]
+    assert denied and denied[0].begin is not None and denied[0].begin.value == "2024-05"
+
+
+def test_a_recalled_earlier_discussion_keeps_its_own_year(nlp) -> None:
+    text = ("French President Emmanuel Macron and German Chancellor Olaf Scholz's meeting Monday in Berlin recalled "
+            "their most recent discussion in 2019, which lasted 30 minutes.")
+    ms = resolved(nlp, text, published="2024-03-12")
+    assert sorted(m.begin.value for m in ms if m.begin) == ["2019", "2024-03-11"]

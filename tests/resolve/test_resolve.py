@@ -92,3 +92,17 @@ def test_country_place_refined_to_the_articles_one_city_there(nlp) -> None:
     art = make_article("t", text, "test", published="2023-05-22")
     ms = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "talks"]
     assert ms and ms[0].place is not None and ms[0].place.name == "Hiroshima"
+
+
+def test_month_with_relative_year_and_last_month_name() -> None:
+    b, _ = resolve_time("April last year", "2018-03-23", "past")
+    assert b is not None and b.value == "2017-04"
+    b, _ = resolve_time("last November", "2018-03-23", "past")
+    assert b is not None and b.value == "2017-11"
+    b, _ = resolve_time("next March", "2018-03-23", "future")
+    assert b is not None and b.value == "2019-03"
+
+
+def test_hyphenated_venue_resolves_to_its_city() -> None:
+    p = resolve_place("Al-Yamamah Palace")
+    assert p is not None and p.name == "Riyadh" and p.venue is not None
