@@ -68,7 +68,8 @@ def _is_frame(tok: Any) -> bool:
         prep = tok.head
         return tok.dep_ == "pobj" and (
             prep.lower_ == "at" and prep.head.lower_ in TRIGGER_NOUNS
-            or prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "sideline", "margin"))
+            or prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "sideline", "margin", "eve", "run-up",
+                                                             "opening", "start", "end", "close"))
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS
 
 
@@ -94,6 +95,23 @@ def _enumerated(sent: Any, trigger: Any) -> list[tuple[str, str]]:
 GROUP = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "summit": "summit",
          "phone_call": "call", "video_call": "call"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "these"}
+
+
+def _serves_visit(tok: Any, triggers: list[Any]) -> bool:
+    """A meeting that is the purpose or content of a visit in the same sentence: "visited Moscow to meet
+    Lavrov", "is to visit New Delhi for talks with Modi", "the visit was to have included talks"."""
+    visits = {t.i for t in triggers if t.kind == "visit"}
+    if not visits:
+        return False
+    if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in tok.children):
+        return tok.head.i in visits
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for":
+        return head.head.i in visits
+    if tok.dep_ == "dobj" and head.lower_.startswith("includ"):
+        verbs = [head, head.head] if head.dep_ == "xcomp" else [head]  # "the visit was to have included talks"
+        return any(c.i in visits for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return False
 
 
 def _reference(tok: Any, state: dict[str, Any], kind: str) -> tuple[tuple[RawParticipant, ...], str] | None:
@@ -136,15 +154,17 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             tok = doc[trig.i]
             if _is_frame(tok) and (main or trig.kind == "summit" and len(triggers) > 1):
                 continue  # "met during his visit", "their meeting at the G20 summit": scene-setting only
-            if trig.kind == "meeting" and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") \
-                    and any(c.lower_ == "to" for c in tok.children) and any(
-                        t.kind == "visit" and t.i == tok.head.i for t in triggers):
-                continue  # "visited Moscow to meet Lavrov": the meeting is what the visit was for
+            if trig.kind in ("meeting", "talks") and _serves_visit(tok, triggers):
+                continue  # "visited Moscow to meet Lavrov", "to visit Delhi for talks": what the visit is for
             others = tuple(doc[t.i] for t in triggers if t.i != trig.i and not _is_frame(doc[t.i]))
             parts = participants(sent, tok, names, previous, others, state.get("last_person"))
             status, tense, conf = classify(tok, block.is_caption, block.is_title)
-            ref = _reference(tok, state, trig.kind) if (len(parts) < 2 and trig.kind != "visit" or not parts) \
+            only_countries = bool(parts) and all(p.label == "COUNTRY" for _, p in parts)
+            ref = _reference(tok, state, trig.kind) if (len(parts) < 2 and trig.kind != "visit" or not parts
+                                                        or only_countries and tok.dep_ == "pobj") \
                 and not any(p.label == "ORG" for _, p in parts) else None
+            if ref and only_countries:
+                parts = []  # "after the meeting, the two countries ...": the meeting already reported
             if ref:
                 known = {p.text for _, p in parts}
                 parts = parts + [(tok.i, p) for p in ref[0] if p.text not in known]

@@ -675,6 +675,12 @@ def time_of(sent: Any, trigger: Any) -> str | None:
             continue
         dist = abs(ent.start - trigger.i)
         head = ent.root.head
+        for _ in range(4):  # "on Wednesday evening": up to what the phrase hangs from
+            if head.dep_ in ("compound", "pobj", "prep", "npadvmod", "amod", "nummod") and head.head.i != head.i \
+                    and head.i != trigger.i:
+                head = head.head
+            else:
+                break
         if head.lower_ in ("on", "in", "at", "since", "by") and head.head.i != head.i:
             head = head.head
         if head.lower_ in REPORTING and head.i != trigger.i and any(c.dep_ in ("ccomp", "parataxis") for c in head.children) \

@@ -25,7 +25,7 @@ HYPO = {"could", "may", "might", "possible", "possibly", "possibility", "propose
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
         "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
         "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
-        "sought", "asked", "requested", "request", "unless", "whether", "prospect", "open", "eager", "signalled", "signaled"}
+        "sought", "asked", "requested", "request", "unless", "whether", "prospect", "eager", "signalled", "signaled"}
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due"}
 PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
@@ -46,7 +46,9 @@ MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "m
 
 
 def _mods(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in _MOD_DEPS}
+    # objects count only as the planning nouns of light verbs ("make preparations for", "accept an invitation")
+    return {c.lower_ for c in tok.children if c.dep_ in _MOD_DEPS
+            and (c.dep_ != "dobj" or c.lower_ in PLANNED_STRONG | {"invitation", "proposal", "offer"})}
 
 
 HEADLINE_FUTURE = re.compile(r"\b(to|will|set to|due to) (visit|meet|discuss|hold|attend|travel|host|talk|call|sit "

@@ -14,7 +14,7 @@ from typing import Any
 WORDS: dict[str, str] = {
     **dict.fromkeys(["meet", "meets", "met", "meeting", "meetings"], "meeting"),
     **dict.fromkeys(["visit", "visits", "visited", "visiting", "trip"], "visit"),
-    **dict.fromkeys(["summit", "summits"], "summit"),
+    **dict.fromkeys(["summit", "summits", "gathered", "attended", "attending", "attend", "attends"], "summit"),
     **dict.fromkeys(["talks", "negotiations", "consultations", "discussions", "discussion"], "talks"),
     **dict.fromkeys(["hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming"], "visit"),
     **dict.fromkeys(["received", "receives", "receiving"], "meeting"),
@@ -94,9 +94,13 @@ def find_triggers(sent: Any) -> list[Trigger]:
             window = sent.doc[max(sent.start, tok.i - 2): min(sent.end, tok.i + 4)].text
             if _NOT_EVENT_NOUN.search(window):
                 continue
+        if tok.lower_ in ("gathered", "attended", "attending", "attend", "attends") and not re.search(
+                r"\b(leaders|heads of state|heads of government|summit)\b", text):
+            continue  # attending a ceremony or a match is not a summit
         if tok.lower_ == "talks" and tok.pos_ == "VERB":
             kind = "meeting"
-        if tok.lower_ in ("host", "hosts", "hosted", "hosting") and (tok.pos_ not in ("VERB", "AUX") or any(
+        if tok.lower_ in ("host", "hosts", "hosted", "hosting", "welcomed", "welcomes", "welcoming") and (
+                tok.pos_ not in ("VERB", "AUX") or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
                 and c.lower_ not in ("delegation", "delegations", "leaders", "counterpart", "president", "king")
                 for c in tok.children)):

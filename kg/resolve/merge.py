@@ -136,7 +136,7 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
             a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
         return False
     if a.begin is not None and b.begin is not None and not (a.begin.inferred or b.begin.inferred) \
-            and not dates_compatible(a.begin, b.begin, a.end, b.end):
+            and not dates_compatible(a.begin, b.begin, a.end, b.end) and not _same_summit(a, b):
         return False
     if not _places_compatible(a.place, b.place):
         return False  # Washington and Moscow are two meetings
@@ -152,9 +152,22 @@ def _bodies(m: Mention) -> set[str]:
 def _compatible(a: Mention, b: Mention) -> bool:
     """Nothing in two reports contradicts their being one occurrence (dates, places)."""
     if a.begin is not None and b.begin is not None and not (a.begin.inferred or b.begin.inferred) \
-            and not dates_compatible(a.begin, b.begin, a.end, b.end):
+            and not dates_compatible(a.begin, b.begin, a.end, b.end) and not _same_summit(a, b):
         return False
     return _places_compatible(a.place, b.place)
+
+
+def _same_summit(a: Mention, b: Mention) -> bool:
+    """Reports of one body's summit a few days apart (its opening, its final declaration) are one summit."""
+    if not (a.kind == b.kind == "summit" and _bodies(a) & _bodies(b)) or a.begin is None or b.begin is None:
+        return False
+    ra, rb = _range(a.begin, a.end), _range(b.begin, b.end)
+    if ra is None or rb is None:
+        return True
+    from datetime import date as _date
+
+    gap = abs((_date.fromisoformat(ra[0]) - _date.fromisoformat(rb[0])).days)
+    return gap <= 7
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

@@ -264,7 +264,7 @@ def test_summit_reports_merge_and_two_word_demonyms(nlp) -> None:
 
 
 @pytest.mark.parametrize("text,kind,status", [
-    ("The visit to Dodoma was to have included talks between William Ruto and Samia Suluhu Hassan.",
+    ("The forum in Dodoma was to have included talks between William Ruto and Samia Suluhu Hassan.",
      "talks", "cancelled"),
     ("William Ruto and Samia Suluhu Hassan spoke by phone on Tuesday and agreed to set a new date in the "
      "coming months.", "phone_call", "occurred"),
@@ -382,3 +382,33 @@ def test_a_recalled_earlier_discussion_keeps_its_own_year(nlp) -> None:
             "their most recent discussion in 2019, which lasted 30 minutes.")
     ms = resolved(nlp, text, published="2024-03-12")
     assert sorted(m.begin.value for m in ms if m.begin) == ["2019", "2024-03-11"]
+
+
+def test_meetings_a_visit_is_for_fold_into_the_visit(nlp) -> None:
+    ms = events(nlp, "Kenyan President William Ruto is scheduled to visit Dodoma in May for further talks with "
+                     "Samia Suluhu Hassan.")
+    assert [m.kind for m in ms] == ["visit"]
+    ms = events(nlp, "The visit to Dodoma was to have included talks between William Ruto and Samia Suluhu Hassan.")
+    assert "talks" not in {m.kind for m in ms}
+
+
+def test_welcoming_progress_is_not_a_visit(nlp) -> None:
+    ms = events(nlp, "Joe Biden and Narendra Modi held talks on Friday, where they welcomed progress on a deal.")
+    assert [m.kind for m in ms] == ["talks"]
+
+
+def test_summit_attendees_join_the_articles_summit(nlp) -> None:
+    text = ("Leaders of the Group of 20 major economies opened their annual summit in New Delhi on Saturday.\n"
+            "U.S. President Joe Biden, German Chancellor Olaf Scholz and French President Emmanuel Macron were "
+            "among the leaders gathered at the convention centre.\n"
+            "The summit's final declaration, released on Sunday evening, repeated the bloc's peace plan.")
+    ms = [m for m in resolved(nlp, text, published="2023-09-09") if m.kind == "summit"]
+    assert len(ms) == 1 and ms[0].status == "occurred"
+    assert {"G20", "Joe Biden", "Olaf Scholz", "Emmanuel Macron"} <= {a.name for a in ms[0].actors}
+
+
+def test_after_the_meeting_refers_to_the_known_meeting(nlp) -> None:
+    text = ("Turkish President Recep Tayyip Erdogan and Saudi Crown Prince Mohammed bin Salman met on Tuesday in "
+            "Riyadh.\nSpeaking after the meeting, an official said the two countries aimed to raise trade.")
+    ms = resolved(nlp, text, published="2024-03-12")
+    assert len(ms) == 1 and {a.name for a in ms[0].actors} == {"Recep Tayyip Erdogan", "Mohammed bin Salman"}
