@@ -186,7 +186,8 @@ def _relabel(doc: Any, ent: Any) -> Any:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is None:
         return ent
-    person_context = prev.lower_.rstrip(".") in TITLE_HEADS or prev.lower_ in ("with", "and", "met", "meet", "meets") \
+    person_context = prev.lower_.rstrip(".") in TITLE_HEADS or prev.lower_ in (
+        "with", "and", "met", "meet", "meets", "called", "phoned", "telephoned", "received", "hosted") \
         or (prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in ("spoke", "speaks", "talked", "wrote")) \
         or (prev.lower_ == "by" and ent.start > 1 and doc[ent.start - 2].lower_ in (
             "welcomed", "received", "hosted", "greeted", "welcomes", "receives", "hosts", "greets")) \

@@ -17,8 +17,10 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["summit", "summits", "gathered", "attended", "attending", "attend", "attends"], "summit"),
     **dict.fromkeys(["talks", "negotiations", "consultations", "discussions", "discussion"], "talks"),
     **dict.fromkeys(["hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming"], "visit"),
-    **dict.fromkeys(["received", "receives", "receiving"], "meeting"),
-    **dict.fromkeys(["phoned", "telephoned", "call", "calls", "phone", "telephone"], "phone_call"),
+    **dict.fromkeys(["received", "receives", "receiving", "conferred", "confers", "dined", "huddled"], "meeting"),
+    **dict.fromkeys(["arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"], "visit"),
+    **dict.fromkeys(["phoned", "telephoned", "call", "calls", "called", "calling", "phone", "telephone"],
+                    "phone_call"),
     **dict.fromkeys(["spoke", "speak", "speaks", "spoken", "speaking"], "phone_call"),
     **dict.fromkeys(["videoconference", "video-conference", "teleconference"], "video_call"),
 }
@@ -29,13 +31,15 @@ PHRASES: dict[str, str] = {
     "on the phone": "phone_call", "video conference": "video_call", "video call": "video_call",
     "video link": "video_call", "virtual meeting": "video_call", "video- conference": "video_call",
     "virtual summit": "summit", "sat down with": "meeting", "sit down with": "meeting",
-    "sits down with": "meeting", "held talks": "talks",
+    "sits down with": "meeting", "held talks": "talks", "shook hands": "meeting", "shake hands": "meeting",
+    "exchanged views": "talks", "granted an audience": "meeting", "held a bilateral": "meeting",
 }
+ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"}
 PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
 
 PREFILTER = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")\b"
-    r"|video|virtual|sat down|sit down", re.IGNORECASE)
+    r"|video|virtual|" + "|".join(re.escape(p) for p in PHRASES), re.IGNORECASE)
 
 # weak words need corroboration in the sentence to count
 _PHONE_CONTEXT = re.compile(r"\b(phone|telephone|call|spoke (to|with)|speak (to|with)|spoken (to|with))\b",
@@ -79,8 +83,15 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue
         kind = word_kind
         if kind == "phone_call":
-            if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB":
-                continue
+            if tok.lower_ in ("call", "calls", "called", "calling") and tok.pos_ == "VERB":
+                # "Trump called Xi on Friday" is a call; "called for talks", "called off", "called him a liar" not
+                obj = [c for c in tok.children if c.dep_ == "dobj"]
+                if not (obj and (obj[0].ent_type_ == "PERSON" or obj[0].pos_ == "PROPN" and obj[0].ent_type_ == "ORG")) or any(
+                        c.dep_ in ("prt", "oprd", "xcomp", "ccomp") or (
+                            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+                            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+                        for c in tok.children):
+                    continue
             if tok.lower_.startswith("spo") or tok.lower_.startswith("speak"):
                 nxt = " ".join(t.lower_ for t in sent.doc[tok.i + 1: tok.i + 4])
                 if not re.match(r"(by|on the|over the) (phone|telephone)|(to|with) ", nxt):
@@ -89,7 +100,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
                     continue
             elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in ("call", "conversation", "by"):
                 continue
-            elif not _PHONE_CONTEXT.search(text):
+            elif not _PHONE_CONTEXT.search(text) and not (tok.lower_.startswith("call") and tok.pos_ == "VERB"):
                 continue
             window = sent.doc[max(sent.start, tok.i - 2): min(sent.end, tok.i + 4)].text
             if _NOT_EVENT_NOUN.search(window):
@@ -110,6 +121,14 @@ def find_triggers(sent: Any) -> list[Trigger]:
         if tok.lower_ in ("received", "receives", "receiving") and any(
                 c.dep_ == "dobj" and c.lower_ in ("welcome", "reception") for c in tok.children):
             kind = "visit"  # "is receiving a ceremonial welcome by the Queen"
+        if tok.lower_ in ARRIVALS and (len([t for t in sent if WORDS.get(t.lower_) and t.lower_ not in ARRIVALS]) > 0
+                                       or not any(c.dep_ in ("nsubj",) and c.ent_type_ == "PERSON" for c in tok.children)
+                                       or not any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(
+                                           g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+                                           for c in tok.children)):
+            continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
+        if tok.lower_ in ("dined", "huddled") and not any(c.lower_ == "with" for c in tok.children):
+            continue
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue
         found.setdefault(kind, Trigger(tok.i, kind, tok.text))

@@ -412,3 +412,22 @@ def test_after_the_meeting_refers_to_the_known_meeting(nlp) -> None:
             "Riyadh.\nSpeaking after the meeting, an official said the two countries aimed to raise trade.")
     ms = resolved(nlp, text, published="2024-03-12")
     assert len(ms) == 1 and {a.name for a in ms[0].actors} == {"Recep Tayyip Erdogan", "Mohammed bin Salman"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Emmanuel Macron called Olaf Scholz on Friday to discuss the budget.", "phone_call"),
+    ("Emmanuel Macron conferred with Olaf Scholz in Paris on Friday.", "meeting"),
+    ("Emmanuel Macron shook hands with Olaf Scholz at the Elysee Palace.", "meeting"),
+    ("French President Emmanuel Macron arrived in Berlin on Tuesday.", "visit"),
+])
+def test_more_contact_words(nlp, text: str, kind: str) -> None:
+    assert kind in {m.kind for m in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron called for talks on the budget.",
+    "Emmanuel Macron called off the visit.",
+    "The parcel arrived in Berlin on Tuesday.",
+])
+def test_words_that_only_look_like_contacts(nlp, text: str) -> None:
+    assert not [m for m in events(nlp, text) if m.kind in ("phone_call", "visit") and len(m.participants) > 1]
