@@ -97,6 +97,18 @@ GROUP = {"meeting": "meeting", "talks": "meeting", "visit": "visit", "summit": "
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "these"}
 
 
+def _aggregate(tok: Any) -> bool:
+    """A count of contacts rather than one: "met four times", "held two previous summits", "dozens of
+    meetings"."""
+    if tok.pos_ == "VERB":
+        return any(c.dep_ == "npadvmod" and c.lower_ in ("times", "occasions") and
+                   any(g.dep_ == "nummod" for g in c.children) for c in tok.children)
+    if tok.tag_ in ("NNS", "NNPS") and tok.lower_ != "talks":
+        return any(c.dep_ == "nummod" or c.lower_ in ("several", "many", "numerous", "previous", "dozens")
+                   for c in tok.children)
+    return False
+
+
 def _serves_visit(tok: Any, triggers: list[Any]) -> bool:
     """A meeting that is the purpose or content of a visit in the same sentence: "visited Moscow to meet
     Lavrov", "is to visit New Delhi for talks with Modi", "the visit was to have included talks"."""
@@ -178,6 +190,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             start = block.start + sent.start_char
             evidence = Span(article.text[start: block.start + sent.end_char], start, block.start + sent.end_char)
             occurrences = _enumerated(sent, tok) if status == "occurred" else []
+            if not occurrences and _aggregate(tok):
+                continue  # "have met four times", "two previous summits": a count, not an occurrence
             if occurrences:
                 for where, when_ in occurrences:
                     yield RawMention(

@@ -619,9 +619,25 @@ def _is_side(ent: Any, trigger: Any) -> bool:
     return False
 
 
+def _capital_phrase(tok: Any) -> str | None:
+    """"the Egyptian capital" -> "capital of Egypt" (resolved to its city by kg.resolve.places)."""
+    if tok.lower_ != "capital":
+        return None
+    for c in tok.children:
+        country = canonical_country(c.text) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
+        if country:
+            return f"capital of {country}"
+    return None
+
+
 def place_of(sent: Any, trigger: Any) -> str | None:
     """The place the sentence gives for the event: "in Riyadh", "at the Kremlin", "visited Moscow"."""
     best: tuple[int, str] | None = None
+    for tok in sent:  # "arrived in the Egyptian capital"
+        cap = _capital_phrase(tok)
+        if cap and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "at") and (
+                tok.head.head.i == trigger.i or any(a.i == tok.head.head.i for a in trigger.ancestors)):
+            return cap
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue

