@@ -208,7 +208,7 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             for group in groups:
                 sided = _sides(kind, tok, [(i, p) for i, p in parts if p in group])
                 if len({p.text for p in sided}) < 2 and not (
-                        kind == "visit" and sided or kind == "summit" and any(p.label == "ORG" for p in sided)):
+                        kind == "visit" and sided or kind == "summit" and any(p.label in ("ORG", "GROUP") for p in sided)):
                     continue
                 state["previous"] = tuple(sided)
                 state.setdefault("by_group", {}).setdefault(GROUP[kind], []).append((tuple(sided), status))

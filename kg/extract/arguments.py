@@ -47,6 +47,11 @@ PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two m
               "two ministers", "both leaders", "both sides", "the leaders", "the pair", "the two", "both men"}
 
 
+REGION = re.compile(r"^(Southeast Asian|South Asian|East Asian|Central Asian|Asian|Pacific|Pacific Island|European|"
+                    r"African|Arab|Gulf|Latin American|Caribbean|Nordic|Baltic|Balkan|Western|Central American|"
+                    r"West African|East African|Middle Eastern)$")
+
+
 class Names:
     """People named in one article: full names by surname, with role and country when stated."""
 
@@ -392,6 +397,13 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     speakers = _speakers(sent, trigger) | _quoted(sent, trigger)
     own = {t.i for t in trigger.subtree}
     ancestors = {a.i for a in trigger.ancestors}
+    # a trigger inside a relative clause with its own subject ("in Laos, where Southeast Asian leaders are
+    # meeting"): the people outside that clause are not its participants
+    clause = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "relcl"), None)
+    if clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that")
+                                  for c in clause.children):
+        inside = {t.i for t in clause.subtree}
+        speakers = speakers | ({t.i for t in sent} - inside)
     for t in sent:
         # "in response to the initiative announced by X": X belongs to that clause, not to the event
         if t.dep_ in ("acl", "relcl") and t.i not in ancestors and trigger.i not in {x.i for x in t.subtree} \
@@ -556,13 +568,21 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if trigger.lower_.startswith("summit") or ent.end == trigger.i:
                 add(ent.start, RawParticipant(body, "ORG"))  # "G20 leaders open summit", "a NATO meeting"
     if trigger.lower_.startswith("summit"):  # "the BRICS summit", "the G20 summit" even when not an entity
-        for t in doc[max(sent.start, trigger.i - 4): trigger.i]:
+        for t in sent:
             body = BODIES.get(t.lower_)
             if body and t.text[:1].isupper():
                 add(t.i, RawParticipant(body, "ORG"))
         for key, body in BODIES.items():
             if " " in key and re.search(r"\b" + re.escape(key) + r"\b", low):
                 add(trigger.i, RawParticipant(body, "ORG"))  # "Leaders of the Group of 20 ... opened their summit"
+    # regional groups as a side: "Southeast Asian leaders are meeting", "talks with Pacific leaders"
+    for tok in sent:
+        if tok.lower_ in ("leaders", "ministers", "heads") and tok.i not in speakers:
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+            words = [w for c in mods for w in (list(c.subtree) if c.dep_ == "amod" else [c])]
+            label = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            if label and REGION.search(label) and canonical_country(label) is None:
+                add(tok.i, RawParticipant(f"{label} {tok.lower_}", "GROUP"))
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:

@@ -42,6 +42,8 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
             return Actor(key=person_key(leaders[0].name), name=leaders[0].name, type="person", country=country,
                          roles=(leaders[0].role or "",))
         return Actor(key=slug(country), name=country, type="country", country=country)
+    if p.label == "GROUP":  # "Southeast Asian leaders": a side with no one named
+        return Actor(key=slug(p.text), name=p.text, type="group")
     if p.label == "ORG":
         return Actor(key=slug(p.text), name=p.text, type="organisation")
     name = " ".join(p.text.split())

@@ -130,7 +130,8 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
         if ka != kb and not (len(common) >= 2 and (ka <= kb or kb <= ka)):
             return False
     elif a.kind == b.kind == "summit" and _bodies(a) | _bodies(b) and not (
-            _bodies(a) and _bodies(b) and not _bodies(a) & _bodies(b)):
+            _bodies(a) and _bodies(b) and not _bodies(a) & _bodies(b)) and not (
+            _groups(a) ^ _groups(b) or (_bodies(a) ^ _bodies(b) and (_groups(a) | _groups(b)))):
         pass  # an article's reports of "the BRICS summit" and of the leaders gathering for it are one summit
     elif not (ka <= kb or kb <= ka or len(common) >= 2 or (
             a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
@@ -147,6 +148,10 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
 
 def _bodies(m: Mention) -> set[str]:
     return {a.key for a in m.actors if a.type == "organisation"}
+
+
+def _groups(m: Mention) -> set[str]:
+    return {a.key for a in m.actors if a.type == "group"}
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -263,7 +268,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
                 if m]
     merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
-              if len(m.actors) >= 2 or m.kind == "summit" and any(a.type == "organisation" for a in m.actors)]
+              if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     # what the text does not date is dated by the publication month, marked as inferred
     month = inferred_month(article.published)
     if month is not None:

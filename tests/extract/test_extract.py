@@ -445,3 +445,17 @@ def test_the_capital_of_a_country_is_its_city(nlp) -> None:
     ms = resolved(nlp, "Turkish President Recep Tayyip Erdogan arrived in the Egyptian capital on Wednesday on his "
                        "first visit since 2012, welcomed by Abdel Fattah el-Sissi.", published="2024-02-14")
     assert ms and ms[0].place is not None and ms[0].place.name == "Cairo"
+
+
+def test_regional_group_is_a_side_and_a_relative_clause_keeps_its_own_subject(nlp) -> None:
+    text = ("Rodrigo Duterte insulted reporters a day ahead of the planned trip to Laos, where Southeast Asian "
+            "leaders are meeting for their annual summit.")
+    ms = [m for m in events(nlp, text) if "Southeast Asian leaders" in names(m)]
+    assert ms and "Rodrigo Duterte" not in names(ms[0])
+
+
+def test_a_group_summit_and_another_bodys_summit_stay_apart(nlp) -> None:
+    text = ("Barack Obama left the G20 summit in Hangzhou on Monday.\n"
+            "In Vientiane, Southeast Asian leaders are meeting for their annual summit this week.")
+    ms = [m for m in resolved(nlp, text, published="2016-09-06") if m.kind == "summit"]
+    assert len(ms) == 2
