@@ -143,7 +143,7 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
         if len(toks) == 2 and toks[0].lower_ in ROYAL:
             break  # "Prince Charles", "King Charles": the title is part of how the person is named
         toks = toks[1:]
-    name = span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else ""
+    name = span.doc[toks[0].i: toks[-1].i + 1].text if toks else ""  # Doc.text would rebuild the whole text
     name = " ".join(name.split()).strip(" ,.'\"-")
     name = re.sub(r"\s+'s$", "", name)
     doc = span.doc

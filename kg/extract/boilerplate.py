@@ -72,5 +72,26 @@ def prose_blocks(text: str) -> list[Block]:
             continue  # a headline-like line inside the page: related links, section heads
         if stripped.endswith(("(Reuters Photo)", "License Photo")):
             caption = True
-        blocks.append(Block(stripped, start + lead, is_caption=caption, is_title=is_title and not caption))
+        offset = start + lead
+        for piece in _pieces(stripped):  # an overlong line (no newline in 3 MB) goes in pieces
+            if piece.strip():
+                blocks.append(Block(piece.rstrip(), offset, is_caption=caption, is_title=is_title and not caption))
+            offset += len(piece)
     return blocks
+
+
+MAX_BLOCK = 10_000
+
+
+def _pieces(text: str, limit: int = MAX_BLOCK) -> list[str]:
+    """Consecutive pieces of at most ``limit`` characters, cut after a sentence end or a space."""
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos: pos + limit]
+        cut = max(window.rfind(". ", limit // 2) + 2, window.rfind(" ", limit // 2) + 1)
+        cut = cut if cut > 1 else limit
+        pieces.append(window[:cut])
+        pos += cut
+    pieces.append(text[pos:])
+    return pieces

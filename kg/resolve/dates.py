@@ -103,9 +103,9 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
     m = re.search(r"\b" + _MONTH + r"\s+(last|this|next) year\b", t) or re.search(
         r"\b(last|this|next) year\W+(?:in\s+)?" + _MONTH + r"\b", t)
     if m:  # "April last year", "in May this year"
-        g = [x for x in m.groups() if x]
-        rel = next(x for x in g if x in ("last", "this", "next"))
-        mon = next(x for x in g if x not in ("last", "this", "next"))
+        parts = [x for x in m.groups() if x]
+        rel = next(x for x in parts if x in ("last", "this", "next"))
+        mon = next(x for x in parts if x not in ("last", "this", "next"))
         year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
         return TimeValue(f"{year:04d}-{MONTHS[mon[:3]]:02d}", "month", text), None
     m = re.fullmatch(r"(last|this|next|early|late)\s+" + _MONTH, t)
