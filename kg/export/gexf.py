@@ -20,7 +20,9 @@ see :func:`kg.export.graphml.build_actor_network`), plus time:
 The edge ``weight`` is the number of contacts held (events with status ``occurred``); counts are
 declared attributes (``<attributes class="node|edge" mode="static">``, ids = titles).  Absent
 values (no country, no date, no roles) are left out.  Characters XML 1.0 forbids are removed
-(:func:`kg.export.graphml.clean_xml_text`).  Output is deterministic and written atomically.
+(:func:`kg.export.graphml.clean_xml_text`); node ids are the GraphML ones
+(:func:`kg.export.graphml.graphml_node_id`: always valid, distinct for distinct actors).  Output
+is deterministic and written atomically.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from kg.export.graphml import (
     STATUS_ATTRIBUTES,
     build_actor_network,
     clean_xml_text,
+    graphml_node_id,
     join_values,
     merge_spans,
 )
@@ -120,9 +123,7 @@ def gexf_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes
     nodes = etree.SubElement(graph, _q("nodes"))
     ids: dict[str, str] = {}
     for node in network.nodes:
-        node_id = clean_xml_text(node.key)
-        if node_id in ids.values():
-            raise ValueError(f"actor keys collide as GEXF node ids: {node.key!r} -> {node_id!r}")
+        node_id = graphml_node_id(node.key)  # the GraphML id: always valid, distinct keys distinct ids
         ids[node.key] = node_id
         element = etree.SubElement(nodes, _q("node"), id=node_id, label=node.name)
         _attvalues(

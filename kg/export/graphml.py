@@ -48,6 +48,7 @@ __all__ = [
     "NodeRecord",
     "build_actor_network",
     "clean_xml_text",
+    "graphml_node_id",
     "join_values",
     "time_interval",
     "write_graphml",
@@ -67,7 +68,7 @@ _NAME_CHARS = (
     "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 )
 _NMTOKEN = re.compile(f"[{_NAME_CHARS}]+")
-_NOT_NAME_CHAR = re.compile(f"[^{_NAME_CHARS}]")
+_ESCAPED_IN_ID = re.compile(f"_|[^{_NAME_CHARS}]")
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -228,7 +229,7 @@ def _merge_actor(key: str, seen: list[Actor]) -> NodeRecord:
         key=key,
         name=clean_xml_text(_pick(a.name for a in seen)),
         actor_type=clean_xml_text(_pick(a.type for a in seen)),
-        country=clean_xml_text(_pick(countries)) if countries else None,
+        country=(clean_xml_text(_pick(countries)) or None) if countries else None,  # "" is absent too
         roles=join_values(r for a in seen for r in a.roles),
     )
 
@@ -310,16 +311,18 @@ EDGE_KEYS: tuple[tuple[str, str, str], ...] = (
 
 
 def graphml_node_id(key: str) -> str:
-    """``key`` itself when it is a valid xs:NMTOKEN (GraphML's id type), else an escaped form.
+    """``key`` itself when it is a valid xs:NMTOKEN (GraphML's id type) without ``_x`` in it, else
+    an escaped form; distinct keys always get distinct ids.
 
-    Each character not allowed in an NMTOKEN becomes ``_xHHHH_`` (its code point in hex).
+    Escaped form: each character not allowed in an NMTOKEN (and each ``_``, so that the escape
+    cannot be confused with the key's own text) becomes ``_xHHHH_``, its code point in hex; the
+    empty key is ``_x_``.  A key kept as it is never contains ``_x``; an escaped one always does.
     """
-    key = clean_xml_text(key)
-    if _NMTOKEN.fullmatch(key):
+    if _NMTOKEN.fullmatch(key) and "_x" not in key:
         return key
     if not key:
         return "_x_"
-    return _NOT_NAME_CHAR.sub(lambda m: f"_x{ord(m.group()):04X}_", key)
+    return _ESCAPED_IN_ID.sub(lambda m: f"_x{ord(m.group()):04X}_", key)
 
 
 def _format(value: object) -> str:
@@ -353,9 +356,7 @@ def graphml_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> by
 
     ids: dict[str, str] = {}
     for node in network.nodes:
-        node_id = graphml_node_id(node.key)
-        if node_id in ids.values():
-            raise ValueError(f"actor keys collide as GraphML node ids: {node.key!r} -> {node_id}")
+        node_id = graphml_node_id(node.key)  # injective: distinct keys, distinct ids
         ids[node.key] = node_id
         element = etree.SubElement(graph, f"{{{GRAPHML_NS}}}node", id=node_id)
         _data(element, "n_label", node.name)
