@@ -1,8 +1,9 @@
 """Synthetic records for the export and query benchmarks: :class:`kg.model.Event` and
-:class:`kg.model.Article` values shaped like a real build's (2-4 actors from a pool of people,
-countries and organisations, drawn Zipf-like: a few are in most events; a place for most events; dates at day/month/year precision; one to
-three reporting articles per event, each with its own status and evidence), deterministic for a
-given seed.  About 36 triples per event: ``events(n)`` for ``n = triples // 46``.
+:class:`kg.model.Article` values shaped like a real build's: 2-4 actors from a pool of people,
+countries and organisations, drawn Zipf-like (a few are in most events, as in the news); a place
+for most events; dates at day, month or year precision; one to three reporting articles per
+event, each with its own status and evidence.  Deterministic for a given seed.  About 36 triples
+per event at 1M triples: :func:`for_triples` generates ``triples // 36`` events.
 """
 
 from __future__ import annotations

@@ -75,7 +75,8 @@ class BuildResult:
             f"articles read: {self.articles}; skipped: {self.skipped_count}",
             f"events: {len(self.events)} ({statuses})",
             f"actors: {self.actors}; places: {self.places}; triples: {self.triples}",
-            f"time: {self.seconds:.1f} s ({self.words / max(self.seconds, 1e-9):.0f} words/s, {self.engine})",
+            f"time: {self.seconds:.1f} s ({self.words / max(self.seconds, 1e-9):.0f} words/s, {self.engine})"
+            if self.articles else f"time: {self.seconds:.1f} s",
         ]
         if self.stored:
             lines.insert(-1, f"store: {self.stored} articles ({self.unchanged} read again unchanged); "
@@ -142,7 +143,8 @@ def estimate_articles(inputs: Sequence[str | Path]) -> int:
 
 def write_exports(out: Path, lines: list[bytes], events: Sequence[Event]) -> tuple[int, list[Path]]:
     """graph.nq and graph.ttl from the sorted quad lines, graph.graphml and graph.gexf from the
-    events; returns the number of triples and the files written."""
+    events; returns the number of triples and the files written.  ``lines`` is emptied once the
+    RDF files are written (the largest thing a build holds; the network exports do not need it)."""
     from .export.gexf import write_gexf
     from .export.graphml import write_graphml
     from .export.rdf import write_nquads_lines, write_turtle_lines
@@ -153,6 +155,7 @@ def write_exports(out: Path, lines: list[bytes], events: Sequence[Event]) -> tup
         raise KGError(f"cannot create output folder {out}: {exc.strerror}") from exc
     write_nquads_lines(lines, out / "graph.nq")
     triples = write_turtle_lines(lines, out / "graph.ttl")
+    lines.clear()
     # Gephi drops zero-weight edges with a warning: its files carry the pairs with a held contact
     write_graphml(events, out / "graph.graphml", include_unheld=False)
     write_gexf(events, out / "graph.gexf", include_unheld=False)
@@ -214,6 +217,8 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
                         metas.append(outcome.article)
                         mentions.extend(outcome.mentions)
                 tick(result)
+        if dask is None and result.articles + len(result.failed) <= batch:
+            result.engine = "1 process"  # one chunk: no pool was started (kg.parallel.run_chunks)
         if state is not None:
             metas, mentions = all_mentions(state.records())
             result.stored = len(metas)

@@ -49,7 +49,7 @@ import pyoxigraph as ox
 
 from .errors import KGError
 from .export.atomic import atomic_write
-from .export.rdf import graph_of, triple_lines
+from .export.rdf import chunk_reader, graph_of, nquads_chunks, ntriples_chunks, union_lines
 from .model import Article, Mention
 
 FORMAT = 1
@@ -182,8 +182,10 @@ class ArticleStore:
         for line in lines:
             groups.setdefault(graph_of(line), []).append(line)
         digests = {g.decode("utf-8"): hashlib.sha1(b"\n".join(ls)).hexdigest() for g, ls in groups.items()}
-        union = triple_lines(lines)
-        digests[UNION] = hashlib.sha1(b"\n".join(union)).hexdigest()
+        union = hashlib.sha1()
+        for triple in union_lines(lines):
+            union.update(triple + b"\n")
+        digests[UNION] = union.hexdigest()
         try:
             old = self._graphs_in_store()
             changed = sorted(g for g, d in digests.items() if old.get(g) != d and g != UNION)
@@ -194,17 +196,15 @@ class ArticleStore:
                     self.rdf.remove_graph(ox.NamedNode(g[1:-1]))
             if old.get(UNION) != digests[UNION]:
                 self.rdf.clear_graph(ox.DefaultGraph())
-                if union:
-                    self.rdf.bulk_load(b" .\n".join(union) + b" .\n", format=ox.RdfFormat.N_TRIPLES)
-            del union
+                self.rdf.bulk_load(chunk_reader(ntriples_chunks(union_lines(lines))), format=ox.RdfFormat.N_TRIPLES)
             data = [line for g in changed for line in groups[g.encode("utf-8")]]
             update.quads = len(data)
-            if data:
-                payload = b"\n".join(data) + b"\n"
-                if len(data) < LOAD_IN_TRANSACTION:
-                    self.rdf.load(payload, format=ox.RdfFormat.N_QUADS)
-                else:
-                    self.rdf.bulk_load(payload, format=ox.RdfFormat.N_QUADS)
+            if len(data) < LOAD_IN_TRANSACTION:
+                if data:
+                    self.rdf.load(b"\n".join(data) + b"\n", format=ox.RdfFormat.N_QUADS)
+            else:
+                self.rdf.bulk_load(chunk_reader(nquads_chunks(data)), format=ox.RdfFormat.N_QUADS)
+            del data
             self.rdf.flush()
         except OSError as exc:
             raise KGError(f"cannot update the Oxigraph store in {self.root} ({exc})") from exc

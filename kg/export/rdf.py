@@ -7,17 +7,19 @@ always gives byte-identical files, whether it was built in one process, in sever
 cluster or from an incremental store.  Sorting a few million byte strings takes seconds, where
 sorting the quads by the ``str()`` of their terms took most of a minute at 1M triples.
 
-The union for Turtle is taken from the sorted lines themselves: a line is ``S P O G .``, so
-dropping its last term gives the triple; lines sorted by ``S P O G`` stay sorted by ``S P O``
-(a space sorts before any character that could continue a term), so equal triples are adjacent.
-Oxigraph's Turtle serializer then groups each subject's triples.  Every quad of this project is
-in a named graph (an article's), which is what this relies on.
+The union for Turtle is taken from the sorted lines themselves (:func:`union_lines`): a line is
+``S P O G .``, so dropping its last term gives the triple, and lines sorted by ``S P O G`` stay
+sorted by ``S P O``, so equal triples are adjacent.  The union is streamed into Oxigraph's parser
+and Turtle serializer (which groups each subject's triples), never held in memory whole.  Every
+quad of this project is in a named graph (an article's), which is what this relies on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -86,28 +88,92 @@ def graph_of(line: bytes) -> bytes:
     return line[:-2].rsplit(b" ", 1)[1]
 
 
+def union_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """The union's N-Triples lines (no `` .``), in order, each once, from sorted N-Quads lines.
+
+    A line is ``T G .`` with ``T = S P O``; if ``T1 > T2`` then ``L1 > L2``: where the two ``T``
+    differ the lines differ the same way, and if ``T2`` is a prefix of ``T1`` the byte after it is
+    a space in ``L2`` but, in ``L1``, one that continues a term (``-`` of a language tag, a digit of
+    a blank node label...), which sorts after a space.  So equal triples are adjacent and the
+    triples come out sorted, without another sort."""
+    last = None
+    for line in lines:
+        triple = line[:-2].rsplit(b" ", 1)[0]
+        if triple != last:
+            yield triple
+            last = triple
+
+
 def triple_lines(lines: Sequence[bytes]) -> list[bytes]:
-    """The union's N-Triples lines (no `` .``): sorted N-Quads lines without their graph term."""
-    triples = [line[:-2].rsplit(b" ", 1)[0] for line in lines]
-    return _sorted_unique(triples)  # already in order: the sort only checks it
+    """:func:`union_lines` as a list."""
+    return list(union_lines(lines))
+
+
+def ntriples_chunks(triples: Iterable[bytes], size: int = WRITE_LINES) -> Iterator[bytes]:
+    buf: list[bytes] = []
+    for triple in triples:
+        buf.append(triple)
+        if len(buf) >= size:
+            yield b" .\n".join(buf) + b" .\n"
+            buf = []
+    if buf:
+        yield b" .\n".join(buf) + b" .\n"
+
+
+def nquads_chunks(lines: Sequence[bytes], size: int = WRITE_LINES) -> Iterator[bytes]:
+    for i in range(0, len(lines), size):
+        yield b"\n".join(lines[i:i + size]) + b"\n"
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file reading the concatenation of byte chunks made on demand, so that Oxigraph
+    parses a large document without it ever being in memory whole."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buf = b""
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self._pos >= len(self._buf):
+            nxt = next(self._chunks, None)
+            if nxt is None:
+                return 0
+            self._buf, self._pos = nxt, 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+
+def chunk_reader(chunks: Iterable[bytes]) -> io.BufferedReader:
+    return io.BufferedReader(_ChunkReader(chunks), buffer_size=1 << 20)
 
 
 def write_nquads_lines(lines: Sequence[bytes], path: Path) -> int:
     with atomic_write(path, "wb") as fh:
-        for i in range(0, len(lines), WRITE_LINES):
-            fh.write(b"\n".join(lines[i:i + WRITE_LINES]) + b"\n")
+        for chunk in nquads_chunks(lines):
+            fh.write(chunk)
     return len(lines)
 
 
 def write_turtle_lines(lines: Sequence[bytes], path: Path) -> int:
-    """Turtle of the union of the quads ``lines`` (sorted N-Quads lines); returns the triple count."""
-    triples = triple_lines(lines)
-    count = len(triples)
-    data = b" .\n".join(triples) + b" .\n" if triples else b""
-    del triples
+    """Turtle of the union of the quads ``lines`` (sorted N-Quads lines); returns the triple count.
+    The union is streamed to Oxigraph's parser and serializer: never in memory whole."""
+    count = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal count
+        for triple in union_lines(lines):
+            count += 1
+            yield triple
+
     with atomic_write(path, "wb") as fh:
-        ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), fh, format=ox.RdfFormat.TURTLE,
-                     prefixes=dict(TURTLE_PREFIXES))
+        ox.serialize(ox.parse(chunk_reader(ntriples_chunks(counted())), format=ox.RdfFormat.N_TRIPLES), fh,
+                     format=ox.RdfFormat.TURTLE, prefixes=dict(TURTLE_PREFIXES))
     return count
 
 
