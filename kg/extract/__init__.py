@@ -248,7 +248,7 @@ def sentence_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler")
+NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler", "kg_pos_from_tag")
 BATCH_ARTICLES = 64
 
 
@@ -278,14 +278,15 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
                              parsed_sentences=sum(flags))
 
 
-def extract_batch(articles: list[Article], nlp: Any, batch_size: int = 64) -> list[ArticleExtraction]:
+def extract_batch(articles: list[Article], nlp: Any, batch_size: int = 128) -> list[ArticleExtraction]:
     """Extract a batch of articles with two ``nlp.pipe`` passes over all their blocks: the full
     pipeline for blocks the trigger lexicon flags, the recogniser alone for the rest."""
     blocks = [sentence_blocks(prose_blocks(a.text)) for a in articles]
     flags = [[may_hold_contact(b.text) for b in bl] for bl in blocks]
     docs: list[list[Any]] = [[None] * len(bl) for bl in blocks]
     full = [(ai, bi) for ai, fl in enumerate(flags) for bi, f in enumerate(fl) if f]
-    rest = [(ai, bi) for ai, fl in enumerate(flags) for bi, f in enumerate(fl) if not f]
+    # an article no sentence of which can hold a contact needs no model at all: its names resolve nothing
+    rest = [(ai, bi) for ai, fl in enumerate(flags) if any(fl) for bi, f in enumerate(fl) if not f]
     for (ai, bi), doc in zip(full, nlp.pipe((blocks[ai][bi].text for ai, bi in full), batch_size=batch_size),
                              strict=True):
         docs[ai][bi] = doc
@@ -293,7 +294,8 @@ def extract_batch(articles: list[Article], nlp: Any, batch_size: int = 64) -> li
         for (ai, bi), doc in zip(rest, nlp.pipe((blocks[ai][bi].text for ai, bi in rest), batch_size=batch_size),
                                  strict=True):
             docs[ai][bi] = doc
-    return [_analyse(a, bl, fl, dc) for a, bl, fl, dc in zip(articles, blocks, flags, docs, strict=True)]
+    return [_analyse(a, bl, fl, dc) if any(fl) else ArticleExtraction(a.id, (), (), sentences=len(bl), parsed_sentences=0)
+            for a, bl, fl, dc in zip(articles, blocks, flags, docs, strict=True)]
 
 
 def extract_article(article: Article, nlp: Any) -> ArticleExtraction:

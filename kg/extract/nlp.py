@@ -23,6 +23,9 @@ def load_nlp(name: str | None = None) -> Any:
         except OSError:
             continue
         nlp.max_length = 2_000_000
+        from .postag import use_pos_from_tag
+
+        use_pos_from_tag(nlp)  # the ruler's POS rules without its Matcher (the rest of what it sets is unused)
         return nlp
     raise ModelNotFound(
         "no English spaCy pipeline found: install 'en_core_web_sm' (official) or "
