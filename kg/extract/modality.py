@@ -95,6 +95,10 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
         if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
         words = {head.lower_} | _mods(head)
+        if tok.dep_ == "conj":
+            # a coordinated clause shares its head's auxiliaries ("will arrive and meet"), not its verb:
+            # "declined to give details but said talks were under way" denies nothing of the talks
+            words = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "neg")}
         if scoped:
             near |= words
             # "did not hold talks", "there was no meeting": a negated light verb over the trigger;

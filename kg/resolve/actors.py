@@ -14,6 +14,13 @@ from .countries import canonical_country
 from .places import fold, slug
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan|leader", re.I)
+# roles that make a person a state actor (a head of state or government, a minister, a diplomat, ...)
+POLITICAL_ROLE = re.compile(
+    r"president|prime minister|premier|minister|chancellor|\bking|queen|prince|emir|sheikh|sultan|emperor|"
+    r"empress|pope|monarch|ambassador|envoy|secretary|senator|congress|governor|diplomat|foreign|leader|"
+    r"head of (state|government)|deputy|vice|chief of staff|advis[eo]r|national security|official|general|"
+    r"admiral|defen[cs]e|commissioner|representative|counterpart|\bpm\b|taoiseach|majesty|highness",
+    re.I)
 _PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
 
 
@@ -29,6 +36,24 @@ def person_key(name: str) -> str:
         w = re.sub(r"(.)\1", r"\1", w)  # doubled letters: Sissi / Sisi
         words.append(w)
     return "-".join(words) or slug(name)
+
+
+def is_state_actor(actor: Actor) -> bool:
+    """A country, an international body, a group of leaders, or a person with a political role."""
+    if actor.type != "person":
+        return True
+    return any(POLITICAL_ROLE.search(r) for r in actor.roles)
+
+
+def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: tuple[str, ...] | list[str] = ()
+                  ) -> bool:
+    """A contact between states: at least one side is a state actor, and a visit's visitor, when a
+    person, is one ("the striker arrived in Vienna", "the chief executives shook hands": not diplomacy)."""
+    if kind == "visit" and visitors:
+        people = [a for a in actors if a.key in visitors and a.type == "person"]
+        if people and not any(is_state_actor(a) for a in people):
+            return False
+    return any(is_state_actor(a) for a in actors)
 
 
 def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
-from .actors import actor_for, person_key
+from .actors import actor_for, is_diplomatic, person_key
 from .countries import canonical_country
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
 from .places import resolve_place
@@ -105,6 +105,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
         return None  # a lone visitor may still join the article's report of that visit
+    if not is_diplomatic(actors, raw.kind, visitors):
+        return None  # business partners, athletes, defendants: people with no state role on any side
     begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
     if begin is None and raw.status == "occurred" and raw.tense == "present":
         # happening now: the publication day; a caption's photo may be older: the month

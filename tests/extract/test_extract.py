@@ -459,3 +459,16 @@ def test_a_group_summit_and_another_bodys_summit_stay_apart(nlp) -> None:
             "In Vientiane, Southeast Asian leaders are meeting for their annual summit this week.")
     ms = [m for m in resolved(nlp, text, published="2016-09-06") if m.kind == "summit"]
     assert len(ms) == 2
+
+
+def test_a_coordinated_refusal_does_not_deny_the_talks(nlp) -> None:
+    text = ("Kenyan President William Ruto declined to give details but said he was in discussions with "
+            "Tanzanian President Samia Suluhu Hassan about the border.")
+    found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    assert found and found[0].status == "occurred"
+
+
+def test_a_coordinated_clause_shares_the_future(nlp) -> None:
+    text = "Kenyan President William Ruto will arrive in Dodoma on Monday and meet President Samia Suluhu Hassan."
+    found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    assert found and all(m.status == "planned" for m in found)

@@ -1,0 +1,31 @@
+"""Only contacts between states count: a side must be a country, a body, or a person with a state role."""
+
+from __future__ import annotations
+
+from kg.model import Actor
+from kg.resolve.actors import is_diplomatic, is_state_actor
+
+
+def person(name: str, *roles: str) -> Actor:
+    return Actor(key=name.lower().replace(" ", "-"), name=name, type="person", roles=roles)
+
+
+def test_state_roles() -> None:
+    assert is_state_actor(person("Olaf Scholz", "Chancellor"))
+    assert is_state_actor(person("Penny Wong", "Foreign Minister"))
+    assert is_state_actor(person("Mohammed bin Salman", "Crown Prince"))
+    assert is_state_actor(Actor(key="germany", name="Germany", type="country", country="Germany"))
+    assert is_state_actor(Actor(key="g20", name="G20", type="organisation"))
+    assert not is_state_actor(person("Helen Okafor", "chief executive"))
+    assert not is_state_actor(person("Daniel Kiprono"))
+
+
+def test_business_partners_and_athletes_are_not_diplomacy() -> None:
+    assert not is_diplomatic([person("Helen Okafor"), person("Armando Faria")], "phone_call")
+    athlete = person("Daniel Kiprono")
+    austria = Actor(key="austria", name="Austria", type="country", country="Austria")
+    assert not is_diplomatic([athlete, austria], "visit", visitors=[athlete.key])
+    # one state actor is enough for a meeting: a leader receiving a businessman is a contact of that state
+    assert is_diplomatic([person("Narendra Modi", "Prime Minister"), person("Elon Musk")], "meeting")
+    minister = person("Annalena Baerbock", "Foreign Minister")
+    assert is_diplomatic([minister, austria], "visit", visitors=[minister.key])
