@@ -16,7 +16,7 @@ from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
 from .arguments import Names, fix_person_entities, harvest_names, participants, place_of, time_of
 from .boilerplate import Block, prose_blocks
 from .modality import classify
-from .triggers import find_triggers, may_hold_contact
+from .triggers import WORDS, find_triggers, may_hold_contact
 
 __all__ = ["extract_article", "extract_articles"]
 
@@ -248,6 +248,48 @@ def sentence_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# words that name a person by office: a flagged sentence using one ("his Russian counterpart", "the
+# crown prince") or a visit (its host country's leader) may need any titled name of the article
+ROLE_WORDS = frozenset({"counterpart", "leader", "leaders", "president", "presidents", "diplomat", "minister",
+                        "ministers", "premier", "pm", "chancellor", "prince", "king", "queen", "emir", "sheikh",
+                        "sultan", "monarch", "pope", "emperor"})
+TITLES = re.compile(r"\b(President|Minister|Chancellor|Premier|King|Queen|Prince|Princess|Emir|Sheikh|Sultan|"
+                    r"Secretary|Ambassador|Pope|Emperor|Governor|Senator|Leader|leader|president|minister|"
+                    r"chancellor|premier|king|queen|prince|emir|sheikh|sultan|ambassador|secretary)\b")
+_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this",
+                        "that", "his", "her", "their", "as", "after", "for", "of", "to", "by", "with", "mr", "mrs",
+                        "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december"})
+
+
+def context_blocks(texts: list[str], flags: list[bool], docs: list[Any]) -> list[int]:
+    """Indices of the unflagged blocks that need the recogniser, given the parsed flagged ones: those
+    naming someone or something the flagged sentences name (a surname there, the full name here), the
+    block just before a flagged one (whom "he" is), and, when a flagged sentence refers to someone by
+    office or reports a visit, every block with a title in it."""
+    keys: set[str] = set()
+    by_office = False
+    for doc, flag in zip(docs, flags, strict=True):
+        if not flag or doc is None:
+            continue
+        for tok in doc:
+            if tok.pos_ == "PROPN" or tok.ent_type_:
+                if tok.text[:1].isupper() and len(tok.text) > 2 and tok.lower_ not in _NOT_NAMES:
+                    keys.add(tok.lower_)
+            if tok.lower_ in ROLE_WORDS or WORDS.get(tok.lower_) == "visit":
+                by_office = True
+    out = []
+    for i, (text, flag) in enumerate(zip(texts, flags, strict=True)):
+        if flag:
+            continue
+        if i + 1 < len(flags) and flags[i + 1] or by_office and TITLES.search(text) or any(
+                w.lower() in keys for w in _WORD.findall(text) if w[:1].isupper()):
+            out.append(i)
+    return out
+
+
 NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler", "kg_pos_from_tag")
 BATCH_ARTICLES = 64
 
@@ -257,6 +299,8 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
 
     names = Names()
     for doc in docs:
+        if doc is None:
+            continue
         fix_person_entities(doc)
         harvest_names(doc, names)
     mentions: list[RawMention] = []
@@ -265,6 +309,8 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
     for block, doc, flag in zip(blocks, docs, flags, strict=True):
         if not flag:
             sentences += 1
+            if doc is None:
+                continue  # nothing in it about the people of the flagged sentences
             # no parse here: the first person named stands for the subject
             first = next((e for e in doc.ents if e.label_ == "PERSON"), None)
             who = names.lookup(first.text) if first is not None else None
@@ -285,11 +331,13 @@ def extract_batch(articles: list[Article], nlp: Any, batch_size: int = 128) -> l
     flags = [[may_hold_contact(b.text) for b in bl] for bl in blocks]
     docs: list[list[Any]] = [[None] * len(bl) for bl in blocks]
     full = [(ai, bi) for ai, fl in enumerate(flags) for bi, f in enumerate(fl) if f]
-    # an article no sentence of which can hold a contact needs no model at all: its names resolve nothing
-    rest = [(ai, bi) for ai, fl in enumerate(flags) if any(fl) for bi, f in enumerate(fl) if not f]
     for (ai, bi), doc in zip(full, nlp.pipe((blocks[ai][bi].text for ai, bi in full), batch_size=batch_size),
                              strict=True):
         docs[ai][bi] = doc
+    # the other blocks get the recogniser only where they can tell something about the people of the
+    # flagged ones; an article no sentence of which can hold a contact needs no model at all
+    rest = [(ai, bi) for ai, fl in enumerate(flags) if any(fl)
+            for bi in context_blocks([b.text for b in blocks[ai]], fl, docs[ai])]
     with nlp.select_pipes(disable=[p for p in NER_ONLY_DISABLED if p in nlp.pipe_names]):
         for (ai, bi), doc in zip(rest, nlp.pipe((blocks[ai][bi].text for ai, bi in rest), batch_size=batch_size),
                                  strict=True):
