@@ -35,7 +35,7 @@ def test_unrelated_paragraphs_are_not_recognised(nlp) -> None:
     blocks = extract.sentence_blocks(extract.prose_blocks(text))
     flags = [extract.may_hold_contact(b.text) for b in blocks]
     assert flags == [False, False, False, True]
-    docs = [nlp(b.text) if f else None for b, f in zip(blocks, flags)]
+    docs = [nlp(b.text) if f else None for b, f in zip(blocks, flags, strict=True)]
     chosen = extract.context_blocks([b.text for b in blocks], flags, docs)
     seen = [blocks[i].text for i in chosen]
     assert seen == [blocks[0].text, blocks[2].text]  # Boric's introduction; the block before the meeting
