@@ -43,55 +43,73 @@ def _token_check(spec: dict[str, Any]) -> Check:
     return lambda t: all(c(t) for c in checks)
 
 
+Rule = tuple[int, str, int, list[Check]]  # (order, POS, offset of the tagged token, checks of the pattern)
+
+
+def _keys(spec: dict[str, Any]) -> list[tuple[str, str]]:
+    """Index keys for a token pattern: its LOWER values, else its TAG, DEP values, else any token."""
+    for attr, kind in (("LOWER", "L"), ("TAG", "T"), ("DEP", "D")):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return [(kind, value)]
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return [(kind, v) for v in value["IN"]]
+    if spec.get("IS_SPACE") is True:
+        return [("S", "")]
+    return [("*", "")]
+
+
 class PosFromTag:
     """Set ``Token.pos`` as the attribute ruler's rules would (only their POS values)."""
 
     def __init__(self, nlp: Language, name: str = FACTORY) -> None:
         self.name = name
-        self.by_tag: dict[str, tuple[int, str]] = {}  # tag -> (rule order, POS) for plain tag-map rules
-        self.special: dict[str, list[tuple[int, str, int, list[Check]]]] = {}  # tag or "" -> other rules
+        # ("L", lower) | ("T", tag) | ("D", dep) | ("S", "") for spaces | ("*", "") -> rules
+        self.rules: dict[tuple[str, str], list[Rule]] = {}
         self.ready = False
 
     def compile(self, rules: list[dict[str, Any]]) -> None:
         """Compile the patterns of an ``AttributeRuler`` (its ``.patterns``), in their order."""
-        self.by_tag.clear()
-        self.special.clear()
+        self.rules.clear()
         for order, rule in enumerate(rules):
             pos = rule.get("attrs", {}).get("POS")
             if pos is None:
                 continue
             index = int(rule.get("index", 0))
             for pattern in rule["patterns"]:
-                at = pattern[index]
-                if len(pattern) == 1 and set(at) == {"TAG"} and isinstance(at["TAG"], str):
-                    self.by_tag[at["TAG"]] = (order, pos)
-                    continue
-                key = at["TAG"] if isinstance(at.get("TAG"), str) else ""
                 offset = index if index >= 0 else len(pattern) + index
-                self.special.setdefault(key, []).append(
-                    (order, pos, offset, [_token_check(spec) for spec in pattern]))
+                at = pattern[offset]
+                keys = _keys(at)
+                plain = len(pattern) == 1 and len(at) == 1 and keys[0][0] != "*"
+                checks = [] if plain else [_token_check(spec) for spec in pattern]  # the key is the whole test
+                for key in keys:
+                    self.rules.setdefault(key, []).append((order, pos, offset, checks))
         self.ready = True
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             return doc
-        by_tag, special = self.by_tag, self.special
-        generic = special.get("", [])
+        rules = self.rules
+        anywhere = rules.get(("*", ""), [])
         n = len(doc)
         for tok in doc:
-            tag = tok.tag_
-            best = by_tag.get(tag)
-            rules = special.get(tag)
-            for order, pos, offset, checks in ((rules or []) + generic if generic else rules or ()):
-                if best is not None and order < best[0]:
+            best_order, best_pos = -1, ""
+            spaces = rules.get(("S", "")) if tok.is_space else None
+            for candidates in (rules.get(("T", tok.tag_)), rules.get(("L", tok.lower_)), rules.get(("D", tok.dep_)),
+                               spaces, anywhere):
+                if not candidates:
                     continue
-                start = tok.i - offset
-                if start < 0 or start + len(checks) > n:
-                    continue
-                if all(check(doc[start + k]) for k, check in enumerate(checks)):
-                    best = (order, pos)
-            if best is not None:
-                tok.pos_ = best[1]
+                for order, pos, offset, checks in candidates:
+                    if order <= best_order:
+                        continue
+                    if checks:
+                        start = tok.i - offset
+                        if start < 0 or start + len(checks) > n or not all(
+                                check(doc[start + k]) for k, check in enumerate(checks)):
+                            continue
+                    best_order, best_pos = order, pos
+            if best_order >= 0:
+                tok.pos_ = best_pos
         return doc
 
 
