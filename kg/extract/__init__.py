@@ -240,11 +240,18 @@ def sentence_blocks(blocks: list[Block]) -> list[Block]:
             out.append(block)  # no trigger anywhere: one block for the recogniser
             continue
         doc = splitter(block.text)
-        for sent in doc.sents:
-            text = sent.text.strip()
+        cuts = [sent.start_char for sent in doc.sents][1:]
+        for k, cut in enumerate(cuts):
+            # 'twice. "I met him,"': the splitter ends a sentence after the next one's opening quote
+            piece = block.text[cuts[k - 1] if k else 0: cut].rstrip()
+            if piece[-1:] in ('"', "“") and piece[-2:-1].isspace() and piece.count('"') % 2 == 1:
+                cuts[k] = (cuts[k - 1] if k else 0) + len(piece) - 1
+        for begin, end in zip([0, *cuts], [*cuts, len(block.text)], strict=True):
+            raw = block.text[begin:end]
+            text = raw.strip()
             if text:
-                lead = len(sent.text) - len(sent.text.lstrip())
-                out.append(Block(text, block.start + sent.start_char + lead, block.is_caption, block.is_title))
+                lead = len(raw) - len(raw.lstrip())
+                out.append(Block(text, block.start + begin + lead, block.is_caption, block.is_title))
     return out
 
 

@@ -38,22 +38,31 @@ def person_key(name: str) -> str:
     return "-".join(words) or slug(name)
 
 
-def is_state_actor(actor: Actor) -> bool:
-    """A country, an international body, a group of leaders, or a person with a political role."""
+def is_state_actor(actor: Actor, unknown: bool = False) -> bool:
+    """A country, an international body, a group of leaders, or a person with a political role;
+    ``unknown``: what a person the article gives no role at all counts as."""
     if actor.type != "person":
         return True
-    return any(POLITICAL_ROLE.search(r) for r in actor.roles)
+    roles = [r for r in actor.roles if r.strip()]
+    return any(POLITICAL_ROLE.search(r) for r in roles) if roles else unknown
 
 
-def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: tuple[str, ...] | list[str] = ()
-                  ) -> bool:
+def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: tuple[str, ...] | list[str] = (),
+                  political: bool = False) -> bool:
     """A contact between states: at least one side is a state actor, and a visit's visitor, when a
-    person, is one ("the striker arrived in Vienna", "the chief executives shook hands": not diplomacy)."""
+    person, is one ("the striker arrived in Vienna", "the chief executives shook hands": not diplomacy).
+    ``political``: the article gives someone a state role, so the people it names with no role at all
+    ("Macron and Scholz met") are taken for state actors; in an article that gives none, they are not."""
     if kind == "visit" and visitors:
         people = [a for a in actors if a.key in visitors and a.type == "person"]
-        if people and not any(is_state_actor(a) for a in people):
+        if people and not any(is_state_actor(a, political) for a in people):
             return False
-    return any(is_state_actor(a) for a in actors)
+    return any(is_state_actor(a, political) for a in actors)
+
+
+def political_article(roles: list[str | None]) -> bool:
+    """Does the article give anyone a state role?"""
+    return any(r and POLITICAL_ROLE.search(r) for r in roles)
 
 
 def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:

@@ -111,7 +111,8 @@ def test_a_predicate_about_the_meeting_does_not_make_it_hypothetical(nlp) -> Non
 
 
 def test_listed_occurrences_are_separate_events(nlp) -> None:
-    ms = resolved(nlp, "William Ruto and Samia Suluhu Hassan have met three times - in Nairobi in May 2022, "
+    ms = resolved(nlp, "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan have met three times - "
+                       "in Nairobi in May 2022, "
                        "in Arusha in January 2023 and in Kampala in October 2023.")
     got = sorted((m.place.name if m.place else None, m.begin.value if m.begin else None) for m in ms)
     assert got == [("Arusha", "2023-01"), ("Kampala", "2023-10"), ("Nairobi", "2022-05")]
@@ -293,7 +294,8 @@ def test_short_and_full_forms_of_a_name_are_one_person(nlp) -> None:
 
 
 def test_caption_of_a_held_meeting_does_not_merge_with_a_planned_one(nlp) -> None:
-    text = ("Emmanuel Macron, left, and Olaf Scholz during a meeting in Berlin, July 7, 2023.\n"
+    text = ("French President Emmanuel Macron, left, and German Chancellor Olaf Scholz during a meeting in Berlin, "
+            "July 7, 2023.\n"
             "Macron and Scholz agreed on Tuesday to make preparations for a new meeting between them.")
     ms = [m for m in resolved(nlp, text, published="2024-03-14") if m.kind == "meeting"]
     assert sorted(m.status for m in ms) == ["occurred", "planned"]

@@ -29,3 +29,12 @@ def test_business_partners_and_athletes_are_not_diplomacy() -> None:
     assert is_diplomatic([person("Narendra Modi", "Prime Minister"), person("Elon Musk")], "meeting")
     minister = person("Annalena Baerbock", "Foreign Minister")
     assert is_diplomatic([minister, austria], "visit", visitors=[minister.key])
+
+
+def test_people_without_a_role_count_in_an_article_about_states() -> None:
+    pair = [person("Emmanuel Macron"), person("Olaf Scholz")]
+    assert is_diplomatic(pair, "meeting", political=True)  # the article names someone as a state actor
+    assert not is_diplomatic(pair, "meeting", political=False)  # "the two men met regularly in a car park"
+    # a stated role that is not a state role stays one, whatever the article
+    assert not is_diplomatic([person("Helen Okafor", "chief executive"), person("Armando Faria", "chairman")],
+                             "phone_call", political=True)

@@ -87,7 +87,8 @@ def test_country_place_refined_to_the_articles_one_city_there(nlp) -> None:
     from kg.ingest import make_article
     from kg.resolve.merge import resolve_article
 
-    text = ("Emmanuel Macron, left, and Olaf Scholz during the G7 summit in Hiroshima, May 20, 2023.\n"
+    text = ("French President Emmanuel Macron, left, and German Chancellor Olaf Scholz during the G7 summit in "
+            "Hiroshima, May 20, 2023.\n"
             "The decision came after talks between Macron and Scholz at the G7 summit in Japan.")
     art = make_article("t", text, "test", published="2023-05-22")
     ms = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "talks"]
