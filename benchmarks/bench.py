@@ -14,10 +14,12 @@ speed      Articles: the project's samples (or the --source inputs) cycled under
            Then the peak RSS of the ``kg build`` command on the same feed (``/usr/bin/time -v``).
 breakdown  (--breakdown) where a 1-process build spends its time, stage by stage.
 export     Synthetic events (benchmarks/synth.py) making about T triples (default 1,000,000):
-           seconds to make the quads and write graph.nq, graph.ttl, graph.graphml, graph.gexf
-           (--legacy: also the RDF exports as written before, by kg.graph.build_quads).
-query      The who-met-whom query (docs/queries/who-met-whom.rq, GROUP BY) on that graph:
-           seconds to load graph.ttl into an in-memory Oxigraph store and to run the query.
+           seconds to make the quads (as sorted N-Quads text) and write graph.nq, graph.ttl, then
+           to build the actor network and write graph.graphml, graph.gexf from it
+           (--legacy: also the RDF exports through pyoxigraph Quad objects, kg.graph.build_quads).
+query      The who-met-whom query (docs/queries/who-met-whom.rq, GROUP BY) on that graph, as
+           `kg query` runs it on graph.ttl and on graph.nq: seconds to load the file into an
+           in-memory Oxigraph store (from graph.nq, the union of its graphs) and to run the query.
 memory     (--memory 1000,5000,20000) peak RSS of ``kg build --workers W`` for each number of
            articles (cycled samples with new ids, JSONL files of 1,000): the process tree's
            largest process (/usr/bin/time -v) and the tree's total (PSS, sampled, with psutil).
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", nargs="*", default=[str(ROOT / "examples" / "articles")])
     ap.add_argument("--workers", type=int, default=2, help="processes for the multi-process runs (default 2)")
     ap.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph (export, query)")
-    ap.add_argument("--legacy", action="store_true", help="export: also time the RDF exports as written before")
+    ap.add_argument("--legacy", action="store_true", help="export: also time the RDF exports through Quad objects")
     ap.add_argument("--memory", default="", help="comma-separated article counts for the peak-RSS runs")
     ap.add_argument("--repeat", type=int, default=1, help="speed: best of this many runs of each side")
     ap.add_argument("--breakdown", action="store_true", help="time each stage of a 1-process build")
@@ -207,8 +209,8 @@ class Timers:
 def breakdown(base: list[Any], n: int, work: Path) -> None:
     """Time the stages of a 1-process build by wrapping the functions it calls (no profiler)."""
     import kg.build
-    import kg.export.rdf
     import kg.extract
+    import kg.graph
     import kg.ingest
     import kg.resolve.merge
     from kg.extract.nlp import load_nlp
@@ -230,7 +232,7 @@ def breakdown(base: list[Any], n: int, work: Path) -> None:
         (kg.extract, "_analyse", timers.wrap("extract: triggers, arguments, names (Python)", kg.extract._analyse)),
         (kg.resolve.merge, "resolve_article", timers.wrap("resolve: articles", kg.resolve.merge.resolve_article)),
         (kg.resolve.merge, "merge_events", timers.wrap("resolve: merge across articles", kg.resolve.merge.merge_events)),
-        (kg.export.rdf, "graph_lines", timers.wrap("graph: quads (kg.graph) + sort", kg.export.rdf.graph_lines)),
+        (kg.graph, "graph_text", timers.wrap("graph: quads as sorted N-Quads text (kg.graph)", kg.graph.graph_text)),
         (kg.build, "write_exports", timers.wrap("exports: ttl, nq, graphml, gexf", kg.build.write_exports)),
         (kg.build, "read_inputs", timers.wrap_iter("ingest: read + normalise", kg.ingest.read_inputs)),
     ]
@@ -257,39 +259,43 @@ def breakdown(base: list[Any], n: int, work: Path) -> None:
 # --- export and query ------------------------------------------------------------------------
 
 def export(triples: int, work: Path) -> Path:
-    """Time the four exports of a synthetic graph of about ``triples`` triples; returns their folder."""
+    """Time the four exports of a synthetic graph of about ``triples`` triples, stage by stage as
+    :func:`kg.build.write_exports` runs them; returns their folder."""
     import synth
 
-    from kg.build import write_exports
+    from kg.build import cyclic_gc_paused, write_exports
     from kg.export.gexf import write_gexf
-    from kg.export.graphml import write_graphml
-    from kg.export.rdf import graph_lines, write_nquads_lines, write_turtle_lines
+    from kg.export.graphml import build_actor_network, write_graphml
+    from kg.export.rdf import write_nquads_text, write_turtle_triples
+    from kg.graph import graph_text
 
     arts, events = synth.for_triples(triples)
     out = work / "export"
     out.mkdir()
-    gc.freeze()  # as kg.build does once the records are made
-    steps: list[tuple[str, float]] = []
-    t0 = t = time.perf_counter()
-    lines = graph_lines(arts, events)
-    steps.append(("quads (kg.graph), serialized and sorted", time.perf_counter() - t))
-    t = time.perf_counter()
-    write_nquads_lines(lines, out / "graph.nq")
-    steps.append(("graph.nq", time.perf_counter() - t))
-    t = time.perf_counter()
-    n_triples = write_turtle_lines(lines, out / "graph.ttl")
-    steps.append(("graph.ttl", time.perf_counter() - t))
-    n_quads = len(lines)
-    del lines
-    t = time.perf_counter()
-    write_graphml(events, out / "graph.graphml", include_unheld=False)
-    steps.append(("graph.graphml", time.perf_counter() - t))
-    t = time.perf_counter()
-    write_gexf(events, out / "graph.gexf", include_unheld=False)
-    steps.append(("graph.gexf", time.perf_counter() - t))
-    total = time.perf_counter() - t0
-    gc.unfreeze()
-    assert write_exports  # the same writers kg build uses
+    with cyclic_gc_paused():  # as kg.build does once the records are made
+        steps: list[tuple[str, float]] = []
+        t0 = t = time.perf_counter()
+        text = graph_text(arts, events)
+        steps.append(("quads as sorted N-Quads lines (kg.graph)", time.perf_counter() - t))
+        t = time.perf_counter()
+        write_nquads_text(text, out / "graph.nq")
+        steps.append(("graph.nq", time.perf_counter() - t))
+        t = time.perf_counter()
+        n_triples = write_turtle_triples(text.triples, out / "graph.ttl")
+        steps.append(("graph.ttl", time.perf_counter() - t))
+        n_quads = len(text)
+        del text
+        t = time.perf_counter()
+        network = build_actor_network(events, include_unheld=False)
+        steps.append(("actor network (once, for both)", time.perf_counter() - t))
+        t = time.perf_counter()
+        write_graphml(events, out / "graph.graphml", include_unheld=False, network=network)
+        steps.append(("graph.graphml", time.perf_counter() - t))
+        t = time.perf_counter()
+        write_gexf(events, out / "graph.gexf", include_unheld=False, network=network)
+        steps.append(("graph.gexf", time.perf_counter() - t))
+        total = time.perf_counter() - t0
+    assert write_exports  # the same steps kg build runs
     print(f"== export: {len(events):,} synthetic events in {len(arts):,} articles -> {n_triples:,} triples, "
           f"{n_quads:,} quads")
     for name, seconds in steps:
@@ -301,8 +307,9 @@ def export(triples: int, work: Path) -> Path:
 
 
 def export_legacy(triples: int, work: Path) -> None:
-    """The RDF exports as they were written before (kg.graph.build_quads: quads sorted by the str()
-    of their terms; Turtle from a str-keyed union), on the same synthetic events, for comparison."""
+    """The RDF exports through pyoxigraph objects (kg.graph.build_quads: the quads as ``Quad``
+    objects sorted by the str() of their terms; Turtle from a str-keyed union), as they were written
+    before the text path, on the same synthetic events, for comparison."""
     import pyoxigraph as ox
     import synth
 
@@ -329,7 +336,7 @@ def export_legacy(triples: int, work: Path) -> None:
     nq_s = time.perf_counter() - t
     total = time.perf_counter() - t0
     gc.unfreeze()
-    print(f"== export, as before (build_quads + str-keyed sorts), same {len(events):,} events")
+    print(f"== export through Quad objects (build_quads + str-keyed sorts), same {len(events):,} events")
     print(f"{'quads (kg.graph.build_quads, sorted by str)':<48} {quads_s:7.2f} s")
     print(f"{'graph.ttl':<48} {ttl_s:7.2f} s")
     print(f"{'graph.nq':<48} {nq_s:7.2f} s")
@@ -337,31 +344,27 @@ def export_legacy(triples: int, work: Path) -> None:
 
 
 def query(exported: Path) -> None:
-    """who-met-whom on graph.ttl, the merged graph, as `kg query DIR/graph.ttl` runs it.
-
-    Not on graph.nq with Oxigraph's union default graph: in pyoxigraph 0.5 that union yields a
-    triple once per named graph holding it (oxigraph/oxigraph#1919), and the event and actor triples
-    are repeated in every article graph reporting them, so the joins multiply (141 s instead of
-    0.04 s on a 37k-triple graph)."""
-    import pyoxigraph as ox
-
-    from kg.query import run_query
+    """who-met-whom on graph.ttl and on graph.nq, as `kg query FILE` runs it: the file loaded into an
+    in-memory Oxigraph store by :func:`kg.query.load_store` (from graph.nq the union of its graphs:
+    the query reads no named graph), then the query, twice."""
+    from kg.query import load_store, needs_named_graphs, run_query
 
     text = (ROOT / "docs" / "queries" / "who-met-whom.rq").read_text(encoding="utf-8")
-    t0 = time.perf_counter()
-    store = ox.Store()
-    store.bulk_load(path=str(exported / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    load = time.perf_counter() - t0
-    times = []
-    rows = 0
-    for _ in range(2):
+    for name in ("graph.ttl", "graph.nq"):
         t0 = time.perf_counter()
-        rows = sum(1 for _ in run_query(store, text))
-        times.append(time.perf_counter() - t0)
-    print(f"== query: who-met-whom (GROUP BY pair) on graph.ttl, {len(store):,} triples")
-    print(f"{'load graph.ttl into Oxigraph (in memory)':<48} {load:7.2f} s")
-    print(f"{'who-met-whom.rq, first run':<48} {times[0]:7.2f} s ({rows:,} pairs)")
-    print(f"{'who-met-whom.rq, second run':<48} {times[1]:7.2f} s")
+        store = load_store(exported / name, named_graphs=needs_named_graphs(text))
+        load = time.perf_counter() - t0
+        times = []
+        rows = 0
+        for _ in range(2):
+            t0 = time.perf_counter()
+            rows = sum(1 for _ in run_query(store, text))
+            times.append(time.perf_counter() - t0)
+        print(f"== query: who-met-whom (GROUP BY pair) on {name}, {len(store):,} quads in the store")
+        print(f"{'load ' + name + ' (kg.query.load_store, in memory)':<48} {load:7.2f} s")
+        print(f"{'who-met-whom.rq, first run':<48} {times[0]:7.2f} s ({rows:,} pairs)")
+        print(f"{'who-met-whom.rq, second run':<48} {times[1]:7.2f} s")
+        del store
 
 
 # --- memory ----------------------------------------------------------------------------------

@@ -167,7 +167,7 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
               show_default=True)
 def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
     """Run a SPARQL query on GRAPH (graph.ttl, graph.nq or a store folder)."""
-    from .query import format_results, load_store, run_query
+    from .query import format_results, load_store, needs_named_graphs, run_query
 
     if (sparql is None) == (query_file is None):
         _fail("give the query as an argument or with -f FILE (one of the two)")
@@ -177,7 +177,7 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
         _fail(f"{query_file}: cannot read the query ({exc.strerror})")
         return
     try:
-        store = load_store(graph)
+        store = load_store(graph, named_graphs=needs_named_graphs(text))
         click.echo(format_results(run_query(store, text), fmt))
     except KGError as exc:
         _fail(str(exc))

@@ -32,6 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import KGError
+from .query import union_reader
 
 QUERY_PATH = Path(__file__).resolve().parent / "queries" / "events.rq"
 DKG = "https://w3id.org/diplomatic-kg/ontology#"
@@ -264,8 +265,9 @@ def read_gold(path: Path) -> list[GoldArticle]:
         raise KGError(f"{path}: cannot read the gold file ({exc.strerror})") from exc
 
 
-def load_graph(path: Path) -> tuple[ox.Store, bool]:
-    """An in-memory store of the graph file and whether it is a dataset (query the union)."""
+def load_graph(path: Path) -> ox.Store:
+    """An in-memory store of the graph file; of a dataset (N-Quads, TriG), the union of its graphs,
+    each triple once, in the default graph (see :func:`kg.query.load_store`)."""
     path = Path(path)
     if not path.is_file():
         raise KGError(f"{path}: no such graph file (build it first with 'kg build ... --out DIR')")
@@ -273,12 +275,15 @@ def load_graph(path: Path) -> tuple[ox.Store, bool]:
     store = ox.Store()
     try:
         with path.open("rb") as fh:
-            store.bulk_load(fh, format=fmt)
+            if fmt.supports_datasets:
+                store.bulk_load(union_reader(fh, fmt), format=ox.RdfFormat.N_TRIPLES)
+            else:
+                store.bulk_load(fh, format=fmt)
     except SyntaxError as exc:
         raise KGError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())}") from exc
     except OSError as exc:
         raise KGError(f"{path}: cannot read the graph ({exc.strerror or exc})") from exc
-    return store, fmt.supports_datasets
+    return store
 
 
 def contract_query() -> str:
@@ -292,9 +297,9 @@ def _local(term: Any) -> str:
 
 def read_predictions(path: Path) -> dict[str, list[PredictedEvent]]:
     """Exported events per article id, in the order the contract query first reports them."""
-    store, is_dataset = load_graph(path)
+    store = load_graph(path)
     try:
-        rows = store.query(contract_query(), use_default_graph_as_union=is_dataset)
+        rows = store.query(contract_query())
         assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
         events: dict[tuple[str, str], PredictedEvent] = {}
         for row in rows:

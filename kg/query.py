@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
 from .errors import KGError
+from .export.rdf import chunk_reader
 from .vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -19,7 +22,20 @@ _SUFFIX = {".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.R
            ".trig": ox.RdfFormat.TRIG}
 
 
-def load_store(path: Path) -> ox.Store:
+def load_store(path: Path, *, named_graphs: bool = True) -> ox.Store:
+    """An Oxigraph store of the graph file (in memory) or store folder (read-only) at ``path``,
+    whose default graph is what queries read (:func:`run_query`).
+
+    From an N-Quads (or TriG) file the union of its graphs goes into the default graph, each
+    triple once; its named graphs are kept too when ``named_graphs`` (for ``GRAPH ?g { ... }``
+    patterns and ``FROM`` clauses, see :func:`needs_named_graphs`).  Oxigraph's own
+    union-default-graph option is not used: pyoxigraph 0.5 yields a triple there once per named
+    graph holding it (oxigraph/oxigraph#1919), and in this project's graphs event and actor
+    triples are repeated in every article graph reporting them, so answers that are not DISTINCT
+    were counted several times and joins multiplied.  Without the named graphs, queries of the
+    default graph run as fast as on graph.ttl: Oxigraph's in-memory store looks a term's triples
+    up among all its quads, and an actor's are repeated in hundreds of article graphs (the
+    who-met-whom query on a 1M-triple graph.nq: 3.6 s without them, 65 s with them)."""
     if path.is_dir():
         try:
             return ox.Store.read_only(str(path))
@@ -33,10 +49,52 @@ def load_store(path: Path) -> ox.Store:
     store = ox.Store()
     try:
         with path.open("rb") as fh:
-            store.bulk_load(fh, format=fmt)
+            if fmt.supports_datasets and not named_graphs:
+                store.bulk_load(union_reader(fh, fmt), format=ox.RdfFormat.N_TRIPLES)
+            else:
+                store.bulk_load(fh, format=fmt)
     except SyntaxError as exc:
         raise KGError(f"{path}: not valid {fmt}: {exc}") from exc
+    if fmt.supports_datasets and named_graphs:
+        union_into_default_graph(store)
     return store
+
+
+def union_reader(data: IO[bytes], fmt: ox.RdfFormat, chunk: int = 100_000) -> IO[bytes]:
+    """The triples of every quad of ``data`` (a dataset in ``fmt``) as N-Triples, read as they are
+    parsed (an Oxigraph store keeps each once)."""
+    triples = (q.triple for q in ox.parse(data, format=fmt))
+
+    def chunks() -> Iterator[bytes]:
+        while piece := ox.serialize(islice(triples, chunk), format=ox.RdfFormat.N_TRIPLES):
+            yield piece
+
+    return chunk_reader(chunks())
+
+
+def union_into_default_graph(store: ox.Store) -> None:
+    """Add every triple of the store's named graphs to its default graph (a set: each once)."""
+    store.update("INSERT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+
+
+def reads_union(store: ox.Store) -> bool:
+    """Whether queries must read the union of the named graphs as their default graph: only when
+    the default graph is empty (a store folder made elsewhere, with named graphs only).  Files
+    loaded by :func:`load_store` and ``kg build --store`` folders hold the union in their default
+    graph already."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+
+
+# A query reads named graphs only through a GRAPH pattern or a FROM (NAMED) clause: without either
+# keyword (outside IRIs, strings and comments), it is answered from the default graph alone.
+_NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
+_NAMED_GRAPH_KEYWORDS = re.compile(r"(?<![\w?$:-])(?:graph|from)(?![\w:-])", re.IGNORECASE)
+
+
+def needs_named_graphs(query: str) -> bool:
+    """Whether ``query`` may read named graphs (erring on yes: a query using \\u escapes may spell the
+    keywords with them)."""
+    return "\\u" in query.lower() or _NAMED_GRAPH_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", query)) is not None
 
 
 def with_prefixes(query: str) -> str:
@@ -62,7 +120,7 @@ def run_query(store: ox.Store, query: str) -> Any:
     full = with_prefixes(query)
     added = full.count("\n") - query.count("\n")
     try:
-        return store.query(full, use_default_graph_as_union=True)
+        return store.query(full, use_default_graph_as_union=reads_union(store))
     except SyntaxError as exc:
         raise KGError(f"malformed SPARQL query: {syntax_message(exc, added)}") from exc
     except OSError as exc:

@@ -7,9 +7,10 @@ Standard library HTTP (:class:`http.server.ThreadingHTTPServer`) in front of pyo
   default, XML, CSV, TSV), CONSTRUCT/DESCRIBE graphs too (Turtle by default, N-Triples, RDF/XML); a
   ``format=`` parameter (json, xml, csv, tsv, turtle, ntriples, rdfxml) overrides ``Accept``. The bodies
   are written by pyoxigraph's own serializers. The usual prefixes are declared for the user
-  (:func:`kg.query.with_prefixes`) and the default graph is the union of all graphs, as in ``kg query``.
+  (:func:`kg.query.with_prefixes`) and the default graph is the union of all graphs, each triple once,
+  as in ``kg query`` (:func:`kg.query.load_store`).
 * Read-only: an ``update=`` parameter, an ``application/sparql-update`` body or a query text that is an
-  update (INSERT, DELETE, LOAD, CLEAR, ...) is refused with 403; nothing ever calls ``Store.update``.
+  update (INSERT, DELETE, LOAD, CLEAR, ...) is refused with 403; no request ever reaches ``Store.update``.
   Other HTTP methods get 405.
 * No request leaves the machine: a query using ``SERVICE`` (federation) is refused with 400 before it
   is run. As a second line of defence the query workers, on Linux, give up network access at start
@@ -49,7 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from .errors import KGError
-from .query import with_prefixes
+from .query import reads_union, with_prefixes
 from .vocab import PREFIXES
 
 DEFAULT_TIMEOUT = 10.0
@@ -279,7 +280,7 @@ def _execute(store: ox.Store, req: _Request) -> _Reply:
     try:
         if req.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(iri) for iri in req.default_graphs]
-        else:
+        elif reads_union(store):  # else the default graph holds the union (see kg.query.load_store)
             kwargs["use_default_graph_as_union"] = True
         if req.named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(iri) for iri in req.named_graphs]

@@ -23,11 +23,12 @@ Cost: a store build is linear in the size of the whole store (loading mentions, 
 quads), not just in the new articles; extraction, by far the slowest step, only runs on new ones.
 
 The default graph holds the union so that queries can run on it as it is: Oxigraph's "union
-default graph" option (``use_default_graph_as_union``, which ``kg query`` sets) yields a triple
-once per named graph holding it (oxigraph/oxigraph#1919, fixed after 0.5.13), and here event and
-actor triples are repeated in every article graph reporting them, so joins multiply (the
-who-met-whom query took 141 s on a 37k-triple graph that way, 0.04 s on the union).  Query the
-store's default graph without that option, e.g. ``oxigraph query --location DIR/oxigraph``.
+default graph" option (``use_default_graph_as_union``) yields a triple once per named graph
+holding it (oxigraph/oxigraph#1919, fixed after 0.5.13), and here event and actor triples are
+repeated in every article graph reporting them, so joins multiply (the who-met-whom query took
+141 s on a 37k-triple graph that way, 0.04 s on the union).  Query the store's default graph
+without that option, e.g. ``oxigraph query --location DIR/oxigraph`` or ``kg query DIR/oxigraph``
+(which sets it only for a store whose default graph is empty, see :func:`kg.query.reads_union`).
 
 An interrupted build leaves the index describing the previous state, so the next build redoes
 what was not recorded.  The store is locked while a build has it open.
@@ -169,9 +170,10 @@ class ArticleStore:
             raise KGError(f"{path}: unreadable stored article '{article_id}' ({exc})") from exc
         return from_json(Article, data["article"]), tuple(from_json(Mention, m) for m in data["mentions"])
 
-    def commit(self, lines: Sequence[bytes]) -> StoreUpdate:
+    def commit(self, lines: Sequence[bytes], triples: Sequence[bytes] | None = None) -> StoreUpdate:
         """Write the new articles' records, then make the Oxigraph store hold exactly ``lines`` (the
-        sorted N-Quads lines of the whole graph), replacing only the named graphs that changed."""
+        sorted N-Quads lines of the whole graph; ``triples``: their union, when known), replacing
+        only the named graphs that changed."""
         for article_id, (art, digest, mentions) in sorted(self.new.items()):
             path = self.root / "articles" / _file_name(article_id)
             path.parent.mkdir(exist_ok=True)
@@ -183,7 +185,7 @@ class ArticleStore:
             groups.setdefault(graph_of(line), []).append(line)
         digests = {g.decode("utf-8"): hashlib.sha1(b"\n".join(ls)).hexdigest() for g, ls in groups.items()}
         union = hashlib.sha1()
-        for triple in union_lines(lines):
+        for triple in union_lines(lines) if triples is None else triples:
             union.update(triple + b"\n")
         digests[UNION] = union.hexdigest()
         try:
@@ -196,7 +198,8 @@ class ArticleStore:
                     self.rdf.remove_graph(ox.NamedNode(g[1:-1]))
             if old.get(UNION) != digests[UNION]:
                 self.rdf.clear_graph(ox.DefaultGraph())
-                self.rdf.bulk_load(chunk_reader(ntriples_chunks(union_lines(lines))), format=ox.RdfFormat.N_TRIPLES)
+                union_triples = union_lines(lines) if triples is None else triples
+                self.rdf.bulk_load(chunk_reader(ntriples_chunks(union_triples)), format=ox.RdfFormat.N_TRIPLES)
             data = [line for g in changed for line in groups[g.encode("utf-8")]]
             update.quads = len(data)
             if len(data) < LOAD_IN_TRANSACTION:

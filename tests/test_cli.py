@@ -72,3 +72,64 @@ def test_query_formats(built: Path, fmt: str) -> None:
         assert len(lines) == 4 and lines[0] == ("a\tid" if fmt == "tsv" else "a,id")
     else:
         assert "(3 rows)" in result.output
+
+
+def _count(graph: Path, where: str) -> int:
+    result = CliRunner().invoke(main, ["query", str(graph), f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}",
+                                       "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return int(result.output.splitlines()[1])
+
+
+def test_query_on_nquads_counts_each_triple_once(built: Path) -> None:
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(path=str(built / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+    graphs: dict[tuple[object, object, object], set[object]] = {}
+    for q in quads:
+        graphs.setdefault((q.subject, q.predicate, q.object), set()).add(q.graph_name)
+    shared = [t for t, gs in graphs.items() if len(gs) > 1]
+    assert shared, "some triples are in two article graphs"
+    # as many answers as on graph.ttl, the union: each triple once, not once per graph holding it
+    assert _count(built / "graph.nq", "?s ?p ?o") == _count(built / "graph.ttl", "?s ?p ?o") == len(graphs)
+    s, p, o = shared[0]
+    assert _count(built / "graph.nq", f"{s} {p} {o}") == 1
+    assert _count(built / "graph.nq", f"{s} ?p ?o") == _count(built / "graph.ttl", f"{s} ?p ?o")
+    # the named graphs are still there, for the queries that read them
+    assert _count(built / "graph.nq", "GRAPH ?g { ?s ?p ?o }") == len(quads)
+    assert _count(built / "graph.nq", f"GRAPH ?g {{ {s} {p} {o} }}") == len(graphs[shared[0]])
+    g = next(iter(graphs[shared[0]]))
+    in_g = sum(1 for q in quads if q.graph_name == g)
+    assert _count(built / "graph.nq", f"GRAPH {g} {{ ?s ?p ?o }}") == in_g
+    result = CliRunner().invoke(main, ["query", str(built / "graph.nq"),
+                                       f"SELECT (COUNT(*) AS ?n) FROM {g} WHERE {{ ?s ?p ?o }}", "--format", "csv"])
+    assert result.exit_code == 0 and int(result.output.splitlines()[1]) == in_g
+    # and a documented query gives the same table on both files
+    rq = str(ROOT / "docs" / "queries" / "who-met-whom.rq")
+    answers = [CliRunner().invoke(main, ["query", str(built / name), "-f", rq, "--format", "csv"]).output
+               for name in ("graph.ttl", "graph.nq")]
+    assert answers[0] == answers[1] and len(answers[0].splitlines()) > 5
+
+
+@pytest.mark.parametrize("query, named", [
+    ("SELECT * WHERE { ?s ?p ?o }", False),
+    ("SELECT ?x WHERE { ?x dkg:met ?y } ORDER BY ?x", False),
+    ("SELECT * WHERE { graph ?g { ?s ?p ?o } }", True),
+    ("SELECT * FROM <https://w3id.org/diplomatic-kg/article/a> WHERE { ?s ?p ?o }", True),
+    ("SELECT * FROM NAMED <https://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { \\u0047RAPH ?g { ?s ?p ?o } }", True),
+    ("SELECT*FROM<https://example.org/g>WHERE{?s ?p ?o}", True),
+    ("SELECT * WHERE { ?s rdfs:label 'graph theory', \"from \\\" graph\" } # from graph.nq", False),
+    ("PREFIX graph: <https://example.org/graph#>\nSELECT ?graph WHERE { ?graph a graph:From }", False),
+])
+def test_named_graphs_are_loaded_for_the_queries_that_can_read_them(query: str, named: bool) -> None:
+    from kg.query import needs_named_graphs
+
+    assert needs_named_graphs(query) is named
+
+
+def test_documented_queries_read_the_default_graph_only() -> None:
+    from kg.query import needs_named_graphs
+
+    queries = sorted((ROOT / "docs" / "queries").glob("*.rq"))
+    assert queries and not any(needs_named_graphs(q.read_text(encoding="utf-8")) for q in queries)

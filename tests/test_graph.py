@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -86,3 +88,50 @@ def test_iris_valid_for_any_id() -> None:
     iri = article_iri('weird id with <>"{}|\\^` and emoji 🙂')
     ox.NamedNode(iri)  # raises if invalid
     assert " " not in iri
+
+
+def test_quad_text_is_what_oxigraph_writes() -> None:
+    """kg.graph writes N-Quads text itself: each line is the one Oxigraph's serializer writes for the
+    same quad (terms, escapes, datatypes), and the lines are sorted and distinct."""
+    import sys
+
+    from kg.graph import graph_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
+    import synth
+    import test_robust_escaping
+
+    arts, events = synth.generate(200, seed=4)
+    hostile_arts, hostile_events = test_robust_escaping._records(test_robust_escaping.HOSTILE)
+    text = graph_text(arts + hostile_arts, events + hostile_events)
+    data = b"".join(text.nquads())
+    assert ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS) == data
+    lines = text.lines()
+    assert lines == sorted(set(lines)) and len(lines) == len(text) and b"\n".join(lines) + b"\n" == data
+    union = ox.serialize(ox.parse(b" .\n".join(text.triples) + b" .\n", format=ox.RdfFormat.N_TRIPLES),
+                         format=ox.RdfFormat.N_TRIPLES)
+    assert union == b" .\n".join(text.triples) + b" .\n"
+    assert text.triples == sorted({line.rsplit(b" ", 2)[0] for line in lines})
+
+
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=()), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_literal_text_is_oxigraphs(value: str) -> None:
+    from kg.graph import _clean, nt_literal
+
+    assert nt_literal(value) == str(ox.Literal(_clean(value))).encode()
+    dt = "http://www.w3.org/2001/XMLSchema#anyURI"
+    assert nt_literal(value, dt) == str(ox.Literal(_clean(value), datatype=ox.NamedNode(dt))).encode()
+
+
+def test_typed_literals() -> None:
+    from kg.graph import nt_literal
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for value, lexical, datatype in [(True, "true", "boolean"), (False, "false", "boolean"), (3, "3", "integer"),
+                                     (-7, "-7", "integer"), (0.12345, "0.123", "decimal"), (2.0, "2.0", "decimal"),
+                                     (0.5, "0.5", "decimal")]:
+        assert nt_literal(value) == str(ox.Literal(lexical, datatype=ox.NamedNode(xsd + datatype))).encode()
+    assert nt_literal(12, xsd + "nonNegativeInteger") == f'"12"^^<{xsd}nonNegativeInteger>'.encode()
+    assert nt_literal("x", xsd + "string") == b'"x"'

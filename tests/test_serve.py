@@ -166,6 +166,23 @@ def test_ask_and_construct(base: str) -> None:
     assert len(body.decode().strip().splitlines()) == 4
 
 
+def test_named_graphs_union_counts_each_triple_once() -> None:
+    """A triple stated in two article graphs is one answer over the default graph (the union), as
+    in graph.ttl, and stays in both named graphs."""
+    nq = "".join(f"<https://example.org/s> <https://example.org/p> \"o\" <https://example.org/g{i}> .\n" for i in (1, 2))
+    store = ox.Store()
+    store.load(nq + "<https://example.org/s> <https://example.org/q> <https://example.org/o> <https://example.org/g2> .\n",
+               format=ox.RdfFormat.N_QUADS)
+    server, url = _start(store, workers=1)
+    try:
+        assert triple_count(url) == 2
+        status, _, body = get(url, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "3"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_row_cap(base: str) -> None:  # the module's server returns at most 5 rows
     status, headers, body = get(base, "SELECT * WHERE { ?s ?p ?o }")
     assert status == 200 and headers.get("X-Result-Truncated") == "true"

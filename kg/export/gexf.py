@@ -31,20 +31,20 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from lxml import etree
-
 from kg.export.atomic import atomic_write
 from kg.export.graphml import (
     STATUS_ATTRIBUTES,
+    ActorNetwork,
     build_actor_network,
     clean_xml_text,
     graphml_node_id,
     join_values,
     merge_spans,
+    xml_attribute,
 )
 from kg.model import Event
 
-__all__ = ["GEXF_NS", "gexf_bytes", "write_gexf"]
+__all__ = ["GEXF_NS", "gexf_bytes", "gexf_document", "write_gexf"]
 
 GEXF_NS = "http://gexf.net/1.3"
 
@@ -66,38 +66,34 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _q(tag: str) -> str:
-    return f"{{{GEXF_NS}}}{tag}"
+def _attvalue(key: str, value: str | None) -> str:
+    """An ``<attvalue>`` of a text value; none for an absent or empty one."""
+    if not value:
+        return ""
+    return f'          <attvalue for="{key}" value="{xml_attribute(clean_xml_text(value))}"/>\n'
 
 
-def _attvalues(parent: etree._Element, values: Sequence[tuple[str, object]]) -> None:
-    present = [(k, v) for k, v in values if v is not None and v != ""]
-    if not present:
-        return
-    container = etree.SubElement(parent, _q("attvalues"))
-    for key, value in present:
-        text = clean_xml_text(value) if isinstance(value, str) else str(value)
-        etree.SubElement(container, _q("attvalue"), {"for": key, "value": text})
+# an edge's counts by status, in EDGE_ATTRIBUTES order
+_STATUS_VALUES = "".join(f'          <attvalue for="{name}" value="{{}}"/>\n' for name in STATUS_ATTRIBUTES.values())
 
 
-def _spells(parent: etree._Element, spans: list[tuple[date, date]]) -> None:
+def _spells(out: list[str], spans: list[tuple[date, date]]) -> None:
     if not spans:
         return
-    container = etree.SubElement(parent, _q("spells"))
-    for start, end in spans:
-        etree.SubElement(container, _q("spell"), start=start.isoformat(), end=end.isoformat())
+    out.append("        <spells>\n")
+    out += [f'          <spell start="{start.isoformat()}" end="{end.isoformat()}"/>\n' for start, end in spans]
+    out.append("        </spells>\n")
 
 
-def _declare(graph: etree._Element, cls: str, attributes: Sequence[tuple[str, str]]) -> None:
-    container = etree.SubElement(graph, _q("attributes"), {"class": cls, "mode": "static"})
-    for attr_id, type_ in attributes:
-        etree.SubElement(container, _q("attribute"), id=attr_id, title=attr_id, type=type_)
+def _declare(out: list[str], cls: str, attributes: Sequence[tuple[str, str]]) -> None:
+    out.append(f'    <attributes class="{cls}" mode="static">\n')
+    out += [f'      <attribute id="{attr_id}" title="{attr_id}" type="{type_}"/>\n' for attr_id, type_ in attributes]
+    out.append("    </attributes>\n")
 
 
-def gexf_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes:
-    """The GEXF document :func:`write_gexf` writes, as UTF-8 bytes."""
-    network = build_actor_network(events, include_unheld=include_unheld)
-
+def gexf_document(network: ActorNetwork) -> bytes:
+    """The GEXF document of ``network`` as UTF-8 bytes (what :func:`write_gexf` writes), written as
+    text laid out and escaped as lxml's pretty printer would (see :func:`kg.export.graphml.graphml_document`)."""
     edge_spans = {
         (e.source, e.target): merge_spans((s.start, s.end) for s in e.spans) for e in network.edges
     }
@@ -107,65 +103,63 @@ def gexf_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes
             always_present.update((source, target))
 
     # No xsi:schemaLocation: the GEXF 1.3 RELAX NG schema does not allow it.
-    root = etree.Element(_q("gexf"), nsmap={None: GEXF_NS}, version="1.3")
-    meta = etree.SubElement(root, _q("meta"))
-    etree.SubElement(meta, _q("creator")).text = "diplomatic-kg"
-    etree.SubElement(meta, _q("description")).text = (
-        "Diplomatic contacts: actors and, per pair, the events between them"
-        " (weight = contacts held)"
-    )
-    graph = etree.SubElement(
-        root, _q("graph"), mode="dynamic", defaultedgetype="undirected", timeformat="date"
-    )
-    _declare(graph, "node", NODE_ATTRIBUTES)
-    _declare(graph, "edge", EDGE_ATTRIBUTES)
+    out = ["<?xml version='1.0' encoding='UTF-8'?>\n", f'<gexf xmlns="{GEXF_NS}" version="1.3">\n', "  <meta>\n",
+           "    <creator>diplomatic-kg</creator>\n",
+           "    <description>Diplomatic contacts: actors and, per pair, the events between them"
+           " (weight = contacts held)</description>\n",
+           "  </meta>\n",
+           '  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">\n']
+    _declare(out, "node", NODE_ATTRIBUTES)
+    _declare(out, "edge", EDGE_ATTRIBUTES)
 
-    nodes = etree.SubElement(graph, _q("nodes"))
     ids: dict[str, str] = {}
-    for node in network.nodes:
-        node_id = graphml_node_id(node.key)  # the GraphML id: always valid, distinct keys distinct ids
-        ids[node.key] = node_id
-        element = etree.SubElement(nodes, _q("node"), id=node_id, label=node.name)
-        _attvalues(
-            element,
-            [
-                ("actor_type", node.actor_type),
-                ("country", node.country),
-                ("roles", node.roles),
-                ("events", node.events),
-                ("held", node.held),
-            ],
-        )
-        if node.key not in always_present:
-            _spells(element, merge_spans(node.spans))
+    if not network.nodes:
+        out.append("    <nodes/>\n")
+    else:
+        out.append("    <nodes>\n")
+        for node in network.nodes:
+            node_id = ids[node.key] = xml_attribute(graphml_node_id(node.key))  # the GraphML id: valid, distinct
+            out.append(f'      <node id="{node_id}" label="{xml_attribute(node.name)}">\n'
+                       "        <attvalues>\n"
+                       + _attvalue("actor_type", node.actor_type) + _attvalue("country", node.country)
+                       + _attvalue("roles", node.roles)
+                       + f'          <attvalue for="events" value="{node.events}"/>\n'
+                       f'          <attvalue for="held" value="{node.held}"/>\n'
+                       "        </attvalues>\n")
+            if node.key not in always_present:
+                _spells(out, merge_spans(node.spans))
+            out.append("      </node>\n")
+        out.append("    </nodes>\n")
 
-    edges = etree.SubElement(graph, _q("edges"))
-    for index, edge in enumerate(network.edges):
-        element = etree.SubElement(
-            edges,
-            _q("edge"),
-            id=f"e{index}",
-            source=ids[edge.source],
-            target=ids[edge.target],
-            weight=repr(float(edge.held)),
-        )
-        _attvalues(
-            element,
-            [
-                ("events", edge.events),
-                *((name, edge.statuses[status]) for status, name in STATUS_ATTRIBUTES.items()),
-                ("kinds", join_values(edge.kinds)),
-                ("first_date", edge.first_date),
-                ("last_date", edge.last_date),
-                ("sources", len(edge.articles)),
-            ],
-        )
-        _spells(element, edge_spans[(edge.source, edge.target)])
-
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    if not network.edges:
+        out.append("    <edges/>\n")
+    else:
+        out.append("    <edges>\n")
+        for index, edge in enumerate(network.edges):
+            statuses = edge.statuses
+            out.append(f'      <edge id="e{index}" source="{ids[edge.source]}" target="{ids[edge.target]}"'
+                       f' weight="{float(edge.held)!r}">\n'
+                       "        <attvalues>\n"
+                       f'          <attvalue for="events" value="{edge.events}"/>\n'
+                       + _STATUS_VALUES.format(*[statuses[status] for status in STATUS_ATTRIBUTES])
+                       + _attvalue("kinds", join_values(edge.kinds)) + _attvalue("first_date", edge.first_date)
+                       + _attvalue("last_date", edge.last_date)
+                       + f'          <attvalue for="sources" value="{len(edge.articles)}"/>\n'
+                       "        </attvalues>\n")
+            _spells(out, edge_spans[(edge.source, edge.target)])
+            out.append("      </edge>\n")
+        out.append("    </edges>\n")
+    out.append("  </graph>\n</gexf>\n")
+    return "".join(out).encode("utf-8")
 
 
-def write_gexf(events: Sequence[Event], path: Path, *, include_unheld: bool = True) -> None:
+def gexf_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes:
+    """The GEXF document :func:`write_gexf` writes, as UTF-8 bytes."""
+    return gexf_document(build_actor_network(events, include_unheld=include_unheld))
+
+
+def write_gexf(events: Sequence[Event], path: Path, *, include_unheld: bool = True,
+               network: ActorNetwork | None = None) -> None:
     """Write the actor network of ``events`` to ``path`` as dynamic GEXF 1.3 (atomically).
 
     Nodes: ``label`` (actor name) and attributes ``actor_type``, ``country``, ``roles``,
@@ -174,7 +168,11 @@ def write_gexf(events: Sequence[Event], path: Path, *, include_unheld: bool = Tr
 
     Pairs with no held contact get ``weight="0.0"``; Gephi drops zero-weight edges on import
     (older versions even failed on them), so pass ``include_unheld=False`` to leave them out.
+
+    ``network``: the network of ``events``, when already built (see :func:`kg.export.graphml.write_graphml`).
     """
-    data = gexf_bytes(events, include_unheld=include_unheld)
+    if network is None:
+        network = build_actor_network(events, include_unheld=include_unheld)
+    data = gexf_document(network)
     with atomic_write(Path(path), "wb") as fh:
         fh.write(data)

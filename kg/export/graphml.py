@@ -1,8 +1,8 @@
 """The actor network as GraphML, written for Gephi (and readable by networkx and igraph).
 
-Nodes are actors, edges are contacts between two actors.  The file is written directly with
-lxml (``networkx.write_graphml`` refuses ``None`` and list values), following what Gephi's
-GraphML importer accepts:
+Nodes are actors, edges are contacts between two actors.  The file is written directly as text,
+laid out as lxml's pretty printer would (``networkx.write_graphml`` refuses ``None`` and list
+values), following what Gephi's GraphML importer accepts:
 
 * keys use only the six standard GraphML types (boolean, int, long, float, double, string),
   each ``attr.name`` is declared once per element kind, and each attribute has one type;
@@ -37,8 +37,6 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from lxml import etree
-
 from kg.export.atomic import atomic_write
 from kg.model import PRECISIONS, STATUSES, Actor, Event, TimeValue
 
@@ -48,10 +46,13 @@ __all__ = [
     "NodeRecord",
     "build_actor_network",
     "clean_xml_text",
+    "graphml_document",
     "graphml_node_id",
     "join_values",
     "time_interval",
     "write_graphml",
+    "xml_attribute",
+    "xml_text",
 ]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -241,22 +242,36 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
     * An event with n distinct actors touches each of them and adds to all n*(n-1)/2 pairs; an
       event with one actor only counts for that node.
     * ``include_unheld=False`` drops pairs none of whose events has status ``occurred``.
+
+    Computed once per build and written by both :func:`write_graphml` and
+    :func:`kg.export.gexf.write_gexf`.
     """
     unique: dict[str, Event] = {}
     for event in events:
         unique.setdefault(event.key, event)
 
     actors_seen: dict[str, list[Actor]] = {}
-    nodes_events: dict[str, list[Event]] = {}
+    nodes_events: dict[str, list[tuple[str, DateSpan | None]]] = {}  # key -> (status, span) per event
     edges: dict[tuple[str, str], EdgeRecord] = {}
+    spans: dict[tuple[TimeValue | None, TimeValue | None], DateSpan | None] = {}
     for event in unique.values():
         keys = sorted({a.key for a in event.actors})
         for actor in event.actors:
-            actors_seen.setdefault(actor.key, []).append(actor)
-        for key in keys:
-            nodes_events.setdefault(key, []).append(event)
+            seen = actors_seen.get(actor.key)
+            if seen is None:
+                actors_seen[actor.key] = [actor]
+            else:
+                seen.append(actor)
         status = event.status
-        span = event_span(event)
+        when = (event.begin, event.end)
+        if when in spans:
+            span = spans[when]
+        else:
+            span = spans[when] = event_span(event)
+        for key in keys:
+            nodes_events.setdefault(key, []).append((status, span))
+        if len(keys) < 2:
+            continue
         articles = {m.article_id for m in event.mentions}
         for source, target in combinations(keys, 2):
             edge = edges.get((source, target))
@@ -274,10 +289,9 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
     nodes: list[NodeRecord] = []
     for key in sorted(actors_seen):
         node = _merge_actor(key, actors_seen[key])
-        for event in nodes_events[key]:
+        for status, span in nodes_events[key]:
             node.events += 1
-            node.held += event.status == "occurred"
-            span = event_span(event)
+            node.held += status == "occurred"
             if span is None:
                 node.undated += 1
             else:
@@ -325,68 +339,81 @@ def graphml_node_id(key: str) -> str:
     return _ESCAPED_IN_ID.sub(lambda m: f"_x{ord(m.group()):04X}_", key)
 
 
-def _format(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+# What an XML serializer escapes (as lxml does): in text, ``& < >`` and carriage returns (which a
+# parser would otherwise turn into line feeds); in attribute values also ``"``, tabs and line feeds.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;",
+                                    "\t": "&#9;", "\n": "&#10;"})
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTRIBUTE_SPECIAL = re.compile('[&<>\r"\t\n]')
 
 
-def _data(parent: etree._Element, key: str, value: object) -> None:
+def xml_text(text: str) -> str:
+    """``text`` (already cleaned, see :func:`clean_xml_text`) escaped as element content."""
+    return text.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(text) else text
+
+
+def xml_attribute(text: str) -> str:
+    """``text`` (already cleaned) escaped as a double-quoted attribute value."""
+    return text.translate(_ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(text) else text
+
+
+def _data(key: str, value: str | None) -> str:
+    """A ``<data>`` element of a text value, none for an absent value."""
     if value is None:
-        return
-    element = etree.SubElement(parent, f"{{{GRAPHML_NS}}}data", key=key)
-    element.text = clean_xml_text(value) if isinstance(value, str) else _format(value)
+        return ""
+    return f'      <data key="{key}">{xml_text(clean_xml_text(value))}</data>\n'
+
+
+# an edge's counts by status, in EDGE_KEYS order
+_STATUS_DATA = "".join(f'      <data key="e_{name}">{{}}</data>\n' for name in STATUS_ATTRIBUTES.values())
+
+
+def graphml_document(network: ActorNetwork) -> bytes:
+    """The GraphML document of ``network`` as UTF-8 bytes (what :func:`write_graphml` writes).
+
+    Written as text directly, laid out and escaped as lxml's pretty printer lays out and escapes
+    the same tree: an XML serializer per element is most of the time of a large export."""
+    out = ["<?xml version='1.0' encoding='UTF-8'?>\n",
+           f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}" xsi:schemaLocation="{GRAPHML_SCHEMA_LOCATION}">\n']
+    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+        for key_id, name, type_ in keys:
+            out.append(f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{type_}"/>\n')
+    if not network.nodes and not network.edges:
+        out.append('  <graph id="G" edgedefault="undirected"/>\n')
+    else:
+        out.append('  <graph id="G" edgedefault="undirected">\n')
+        ids: dict[str, str] = {}
+        for node in network.nodes:
+            node_id = ids[node.key] = xml_attribute(graphml_node_id(node.key))  # injective: distinct keys, distinct ids
+            out.append(f'    <node id="{node_id}">\n'
+                       + _data("n_label", node.name) + _data("n_actor_type", node.actor_type)
+                       + _data("n_country", node.country) + _data("n_roles", node.roles or None)
+                       + f'      <data key="n_events">{node.events}</data>\n'
+                       f'      <data key="n_held">{node.held}</data>\n'
+                       "    </node>\n")
+        for index, edge in enumerate(network.edges):
+            statuses = edge.statuses
+            out.append(f'    <edge id="e{index}" source="{ids[edge.source]}" target="{ids[edge.target]}">\n'
+                       f'      <data key="e_weight">{float(edge.held)!r}</data>\n'
+                       f'      <data key="e_events">{edge.events}</data>\n'
+                       + _STATUS_DATA.format(*[statuses[status] for status in STATUS_ATTRIBUTES])
+                       + _data("e_kinds", join_values(edge.kinds)) + _data("e_first_date", edge.first_date)
+                       + _data("e_last_date", edge.last_date)
+                       + f'      <data key="e_sources">{len(edge.articles)}</data>\n'
+                       "    </edge>\n")
+        out.append("  </graph>\n")
+    out.append("</graphml>\n")
+    return "".join(out).encode("utf-8")
 
 
 def graphml_bytes(events: Sequence[Event], *, include_unheld: bool = True) -> bytes:
     """The GraphML document :func:`write_graphml` writes, as UTF-8 bytes."""
-    network = build_actor_network(events, include_unheld=include_unheld)
-    root = etree.Element(f"{{{GRAPHML_NS}}}graphml", nsmap={None: GRAPHML_NS, "xsi": XSI_NS})
-    root.set(f"{{{XSI_NS}}}schemaLocation", GRAPHML_SCHEMA_LOCATION)
-    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
-        for key_id, name, type_ in keys:
-            etree.SubElement(
-                root,
-                f"{{{GRAPHML_NS}}}key",
-                {"id": key_id, "for": domain, "attr.name": name, "attr.type": type_},
-            )
-    graph = etree.SubElement(root, f"{{{GRAPHML_NS}}}graph", id="G", edgedefault="undirected")
-
-    ids: dict[str, str] = {}
-    for node in network.nodes:
-        node_id = graphml_node_id(node.key)  # injective: distinct keys, distinct ids
-        ids[node.key] = node_id
-        element = etree.SubElement(graph, f"{{{GRAPHML_NS}}}node", id=node_id)
-        _data(element, "n_label", node.name)
-        _data(element, "n_actor_type", node.actor_type)
-        _data(element, "n_country", node.country)
-        _data(element, "n_roles", node.roles or None)
-        _data(element, "n_events", node.events)
-        _data(element, "n_held", node.held)
-
-    for index, edge in enumerate(network.edges):
-        element = etree.SubElement(
-            graph,
-            f"{{{GRAPHML_NS}}}edge",
-            id=f"e{index}",
-            source=ids[edge.source],
-            target=ids[edge.target],
-        )
-        _data(element, "e_weight", float(edge.held))
-        _data(element, "e_events", edge.events)
-        for status, name in STATUS_ATTRIBUTES.items():
-            _data(element, f"e_{name}", edge.statuses[status])
-        _data(element, "e_kinds", join_values(edge.kinds))
-        _data(element, "e_first_date", edge.first_date)
-        _data(element, "e_last_date", edge.last_date)
-        _data(element, "e_sources", len(edge.articles))
-
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return graphml_document(build_actor_network(events, include_unheld=include_unheld))
 
 
-def write_graphml(events: Sequence[Event], path: Path, *, include_unheld: bool = True) -> None:
+def write_graphml(events: Sequence[Event], path: Path, *, include_unheld: bool = True,
+                  network: ActorNetwork | None = None) -> None:
     """Write the actor network of ``events`` to ``path`` as GraphML (atomically).
 
     Nodes (id = actor key, escaped only if not a valid NMTOKEN): ``label`` (actor name),
@@ -404,7 +431,12 @@ def write_graphml(events: Sequence[Event], path: Path, *, include_unheld: bool =
     A pair whose events were all planned, cancelled, denied or hypothetical has ``weight`` 0.0:
     networkx and igraph keep such edges, but Gephi's importer drops zero-weight edges (with an
     import warning).  Pass ``include_unheld=False`` to leave those pairs out altogether.
+
+    ``network``: the network of ``events``, when already built (``build_actor_network(events,
+    include_unheld=...)``, as :func:`kg.build.write_exports` does once for GraphML and GEXF).
     """
-    data = graphml_bytes(events, include_unheld=include_unheld)
+    if network is None:
+        network = build_actor_network(events, include_unheld=include_unheld)
+    data = graphml_document(network)
     with atomic_write(Path(path), "wb") as fh:
         fh.write(data)

@@ -123,14 +123,15 @@ def use_pos_from_tag(nlp: Language) -> bool:
     Returns False (pipeline unchanged) when there is no ruler or its rules use what we do not read."""
     if "attribute_ruler" not in nlp.pipe_names or FACTORY in nlp.pipe_names:
         return False
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    rules = list(ruler.patterns)
     try:
-        PosFromTag(nlp).compile(list(ruler.patterns))  # rules it cannot read: keep the ruler
+        PosFromTag(nlp).compile(rules)  # rules it cannot read: keep the ruler
     except (KeyError, ValueError, TypeError):
         return False
     names = nlp.pipe_names
     after = names[names.index("attribute_ruler") - 1] if names.index("attribute_ruler") > 0 else None
     nlp.remove_pipe("attribute_ruler")
-    added = nlp.add_pipe(FACTORY, after=after) if after else nlp.add_pipe(FACTORY, first=True)
-    added.compile(list(ruler.patterns))
+    added: Any = nlp.add_pipe(FACTORY, after=after) if after else nlp.add_pipe(FACTORY, first=True)
+    added.compile(rules)
     return True

@@ -6,11 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
-from .actors import actor_for, is_diplomatic, person_key
+from .actors import actor_for, is_diplomatic, person_key, political_article
 from .countries import canonical_country
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
 from .places import resolve_place
@@ -105,7 +106,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
         return None  # a lone visitor may still join the article's report of that visit
-    if not is_diplomatic(actors, raw.kind, visitors):
+    if not is_diplomatic(actors, raw.kind, visitors, political_article([n.role for n in infos.values()])):
         return None  # business partners, athletes, defendants: people with no state role on any side
     begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
     if begin is None and raw.status == "occurred" and raw.tense == "present":
@@ -188,7 +189,9 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 def _combine(group: Sequence[Mention]) -> Mention:
     """One report per article: the body wins over captions; most precise date and place."""
-    body = [m for m in group if not m.is_caption] or list(group)
+    body = [m for m in group if not m.is_caption]
+    captions = [m for m in group if m.is_caption] if body else []
+    body = body or list(group)
     prose = [m for m in body if m.evidence.text.rstrip().endswith((".", "!", "?", '"', "'", ")"))]
     first = prose[0] if prose else body[0]  # a sentence of the body over a headline
     if first.status != "cancelled" and any(m.status == "cancelled" for m in body) \
@@ -200,7 +203,7 @@ def _combine(group: Sequence[Mention]) -> Mention:
             actors.setdefault(a.key, a)
     begin = end = None
     place = None
-    for m in body + [m for m in group if m not in body]:
+    for m in body + captions:
         nb = _better_time(begin, m.begin)
         if nb is not begin:
             begin, end = nb, m.end
@@ -288,22 +291,35 @@ def merge_events(mentions: Iterable[Mention]) -> list[Event]:
     """Reports of one occurrence across articles -> one event (deterministic for the same input)."""
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.evidence.start, m.kind))
     unify_people(ordered)
+    return events_of(cluster_reports(ordered))
+
+
+def cluster_reports(ordered: Sequence[Mention]) -> list[list[Mention]]:
+    """Each report, in order, joins the first cluster (in order of creation) that holds no report of
+    its article and one report it is the same occurrence as (:func:`_same_occurrence`), else starts
+    a cluster.  The clusters it could join are found through an index (:class:`_ClusterIndex`)
+    rather than among all the clusters sharing an actor with it: near-linear time, where news
+    about a few leaders made it quadratic."""
     clusters: list[list[Mention]] = []
-    by_actor: dict[str, list[int]] = defaultdict(list)
+    articles: list[set[str]] = []  # the articles of each cluster
+    index = _ClusterIndex()
     for m in ordered:
-        keys = {a.key for a in m.actors}
-        cands = sorted({i for k in keys for i in by_actor[k]})
-        for i in cands:
-            if all(x.article_id != m.article_id for x in clusters[i]) and \
-                    any(_same_occurrence(m, x, across=True) for x in clusters[i]):
+        keys = index.keys(m)
+        for i, reports in index.candidates(keys):
+            if m.article_id not in articles[i] and any(_same_occurrence(m, x, across=True) for x in reports):
                 clusters[i].append(m)
+                articles[i].add(m.article_id)
                 break
         else:
             clusters.append([m])
+            articles.append({m.article_id})
             i = len(clusters) - 1
-        for k in keys:
-            if i not in by_actor[k]:
-                by_actor[k].append(i)
+        index.add(keys, i, m)
+    return clusters
+
+
+def events_of(clusters: Iterable[Sequence[Mention]]) -> list[Event]:
+    """One event per cluster of reports, sorted by key (keys made unique)."""
     events = []
     for group in clusters:
         merged = _combine(group)
@@ -320,6 +336,84 @@ def merge_events(mentions: Iterable[Mention]) -> list[Event]:
                        begin=ev.begin, end=ev.end, mentions=ev.mentions, confidence=ev.confidence)
         out.append(ev)
     return out
+
+
+_Key = tuple[str, tuple[str, ...], tuple[int, int] | None]  # kind group, actor pair (or the one actor), month
+
+
+class _ClusterIndex:
+    """Where the reports a report could be the same occurrence as are: by kind group, pair of actors
+    and month.
+
+    ``_same_occurrence(m, x, across=True)`` needs (see there): both dated, neither date inferred;
+    the same kind group; the same actors, or two actors in common and one side's actors all among
+    the other's, so at least two actors in common (one actor alone: the same one); date ranges that
+    overlap, so a month in common, or, for two reports of one body's summit, starts at most 7 days
+    apart.  Each report of a cluster is filed under every (kind group, actor pair, month) it could
+    be found by, and a report looks under its own: every report it could be the same occurrence as
+    is found, with its cluster, and few others.  Undated reports and reports whose date is inferred
+    are the same occurrence as no report: they are not filed.  A date that is not an ISO day, month
+    or year is filed under "any month"."""
+
+    def __init__(self) -> None:
+        self._filed: dict[_Key, dict[int, list[Mention]]] = {}  # key -> cluster -> its reports filed there
+        self._months: dict[tuple[str, tuple[str, ...]], set[tuple[int, int] | None]] = {}
+
+    def keys(self, m: Mention) -> list[_Key]:
+        if m.begin is None or m.begin.inferred:
+            return []
+        keys = sorted({a.key for a in m.actors})
+        sides = [(k,) for k in keys] if len(keys) == 1 else list(combinations(keys, 2))
+        months = _months(m)
+        group = KIND_GROUP[m.kind]
+        return [(group, side, month) for side in sides for month in months]
+
+    def candidates(self, keys: list[_Key]) -> Iterator[tuple[int, Iterator[Mention]]]:
+        """The clusters with reports filed under ``keys``, in order of creation, each with those
+        reports (lazily: the first one found the same occurrence is usually the first one)."""
+        lookups: list[_Key] = []
+        for group, side, month in keys:
+            if month is None:  # a date the index cannot place: every month of its group and actors
+                lookups += [(group, side, other) for other in self._months.get((group, side), ())]
+            else:
+                lookups += [(group, side, month), (group, side, None)]
+        filed = [self._filed[key] for key in dict.fromkeys(lookups) if key in self._filed]
+        for cluster in sorted({c for clusters in filed for c in clusters}):
+            yield cluster, (x for clusters in filed for x in clusters.get(cluster, ()))
+
+    def add(self, keys: list[_Key], cluster: int, report: Mention) -> None:
+        for key in keys:
+            filed = self._filed.get(key)
+            if filed is None:
+                filed = self._filed[key] = {}
+                self._months.setdefault(key[:2], set()).add(key[2])
+            filed.setdefault(cluster, []).append(report)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _months(m: Mention) -> list[tuple[int, int] | None]:
+    """The months a dated report could be found in: those its date range touches, and for a summit
+    also those of the week around its start (see :func:`_same_summit`); ``[None]`` when its date
+    is not one :func:`_range` reads as ISO days."""
+    from datetime import date, timedelta
+
+    try:
+        span = _range(m.begin, m.end)
+        if span is None or not (_ISO_DAY.fullmatch(span[0]) and _ISO_DAY.fullmatch(span[1])):
+            return [None]
+        lo, hi = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+        if m.kind == "summit":
+            lo, hi = lo - timedelta(days=7), max(hi, lo + timedelta(days=7))
+    except (ValueError, OverflowError):
+        return [None]
+    months: list[tuple[int, int] | None] = []
+    year, month = lo.year, lo.month
+    while (year, month) <= (hi.year, hi.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def unify_people(mentions: list[Mention]) -> None:

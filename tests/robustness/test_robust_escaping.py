@@ -51,6 +51,8 @@ HOSTILE = [
     "",
     ".",
     "..",
+    "0.",
+    "ends with a dot.",
     "a b",
     "a_x0020_b",
     "_x_",
@@ -193,7 +195,7 @@ def test_xml_forbidden_characters_are_the_only_ones_dropped(tmp_path: Path) -> N
 
 def test_dot_segments_and_unsafe_ids_get_hashed_iris() -> None:
     assert article_iri("abc-1.2_x~y") == "https://w3id.org/diplomatic-kg/article/abc-1.2_x~y"
-    for value in (".", "..", "", "a/b", "a b", "x" * 121, "\ud800"):
+    for value in (".", "..", "0.", "x.", "", "a/b", "a b", "x" * 121, "\ud800"):
         segment = article_iri(value).rsplit("/", 1)[1]
         assert re.fullmatch(r"([A-Za-z0-9-]+-)?[0-9a-f]{10}", segment), (value, segment)
 
