@@ -30,7 +30,7 @@ def load_store(path: Path, *, named_graphs: bool = True) -> ox.Store:
     triple once; its named graphs are kept too when ``named_graphs`` (for ``GRAPH ?g { ... }``
     patterns and ``FROM`` clauses, see :func:`needs_named_graphs`).  Oxigraph's own
     union-default-graph option is not used: pyoxigraph 0.5 yields a triple there once per named
-    graph holding it (oxigraph/oxigraph#1919), and in this project's graphs event and actor
+    graph holding it, and in this project's graphs event and actor
     triples are repeated in every article graph reporting them, so answers that are not DISTINCT
     were counted several times and joins multiplied.  Without the named graphs, queries of the
     default graph run as fast as on graph.ttl: Oxigraph's in-memory store looks a term's triples

@@ -24,7 +24,7 @@ quads), not just in the new articles; extraction, by far the slowest step, only 
 
 The default graph holds the union so that queries can run on it as it is: Oxigraph's "union
 default graph" option (``use_default_graph_as_union``) yields a triple once per named graph
-holding it (oxigraph/oxigraph#1919, fixed after 0.5.13), and here event and actor triples are
+holding it (measured with 0.5.13), and here event and actor triples are
 repeated in every article graph reporting them, so joins multiply (the who-met-whom query took
 141 s on a 37k-triple graph that way, 0.04 s on the union).  Query the store's default graph
 without that option, e.g. ``oxigraph query --location DIR/oxigraph`` or ``kg query DIR/oxigraph``
