@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/mypy kg
 
 clean:

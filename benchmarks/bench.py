@@ -6,7 +6,8 @@
 
 Sections (all by default but ``memory``, which takes minutes):
 
-speed      Articles: the project's samples (or the --source inputs) cycled under new ids up to N.
+speed      Articles: the project's samples (examples/general, ordinary news, and examples/articles,
+           diplomatic news; or the --source inputs) cycled under new ids up to N.
            Bare spaCy (the shipped full pipeline, model loaded, 1 process, then --workers
            processes with ``n_process``) and ``kg build`` (all four exports, model loaded, 1
            process, then --workers worker processes) over the same texts; words/s and the ratio
@@ -53,7 +54,8 @@ TIME = Path("/usr/bin/time")
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--articles", type=int, default=300)
-    ap.add_argument("--source", nargs="*", default=[str(ROOT / "examples" / "articles")])
+    ap.add_argument("--source", nargs="*", default=[str(ROOT / "examples" / "general"), str(ROOT / "examples" / "articles")],
+                    help="articles to cycle (default: the ordinary-news and the diplomatic samples, mixed)")
     ap.add_argument("--workers", type=int, default=2, help="processes for the multi-process runs (default 2)")
     ap.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph (export, query)")
     ap.add_argument("--legacy", action="store_true", help="export: also time the RDF exports through Quad objects")
