@@ -73,6 +73,8 @@ def _is_frame(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS
 
 
+_DURING_JOURNEY = re.compile(r"\b(during|on) (his|her|their|the|this|that) (visit|trip|stay|tour|stopover)\b",
+                             re.IGNORECASE)
 _YEARISH = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -186,6 +188,9 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             if not parts:
                 continue
             place = place_of(sent, tok)
+            if place is None and _DURING_JOURNEY.search(sent.text):
+                # "Tillerson, who also had a meeting with Putin during his visit": where that visit went
+                place = next((state["places"][p.text] for _, p in parts if p.text in state.get("places", {})), None)
             when = time_of(sent, tok)
             start = block.start + sent.start_char
             evidence = Span(article.text[start: block.start + sent.end_char], start, block.start + sent.end_char)
@@ -211,6 +216,8 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                         kind == "visit" and sided or kind == "summit" and any(p.label in ("ORG", "GROUP") for p in sided)):
                     continue
                 state["previous"] = tuple(sided)
+                if place:
+                    state.setdefault("places", {}).update((p.text, place) for p in sided if p.label == "PERSON")
                 state.setdefault("by_group", {}).setdefault(GROUP[kind], []).append((tuple(sided), status))
                 yield RawMention(
                     article_id=article.id, kind=kind, status=status, trigger=trig.text,

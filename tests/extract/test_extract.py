@@ -474,3 +474,12 @@ def test_a_coordinated_clause_shares_the_future(nlp) -> None:
     text = "Kenyan President William Ruto will arrive in Dodoma on Monday and meet President Samia Suluhu Hassan."
     found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
     assert found and all(m.status == "planned" for m in found)
+
+
+def test_a_meeting_during_a_visit_takes_that_visit_place(nlp) -> None:
+    text = ("Kenyan President William Ruto travelled to Beijing on Monday for talks with Chinese President "
+            "Xi Jinping.\n"
+            "Ruto, who also had a closed-door meeting with Chinese Premier Li Qiang during his visit, praised "
+            "the new railway.")
+    ms = [m for m in resolved(nlp, text) if {a.name for a in m.actors} == {"William Ruto", "Li Qiang"}]
+    assert ms and ms[0].place is not None and ms[0].place.name == "Beijing"
