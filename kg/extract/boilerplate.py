@@ -27,6 +27,8 @@ _CAPTION = re.compile(
     r"\((reuters|ap|afp|xinhua|getty)[^)]*\)|\bphoto\b|\bshakes? hands\b|\bwelcomed by\b|"
     r"\bis welcomed\b|\| license photo)",
     re.IGNORECASE)
+_NOT_A_SCENE = re.compile(r"\b(will|would|could|might|should|expects?|expected|said|says|told|plans?|planned)\b",
+                          re.IGNORECASE)
 _META_PREFIX = re.compile(r"^date\s+\d{4}-\d\d-\d\d\s*", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?:;\"')\]]\s*$")
 
@@ -67,7 +69,9 @@ def prose_blocks(text: str) -> list[Block]:
         seen.add(key)
         lead = len(line) - len(line.lstrip())
         one_sentence = len(stripped) < 320 and not re.search(r"[a-z0-9\)][.!?] +[A-Z]", stripped)
-        caption = one_sentence and bool(_CAPTION.search(stripped))
+        cue = _CAPTION.search(stripped) if one_sentence else None
+        # "during the four-day visit, which will also include talks": a body sentence, not a photo's
+        caption = cue is not None and not (cue.group(0).lower().startswith("during") and _NOT_A_SCENE.search(stripped))
         if not _END_PUNCT.search(stripped) and len(stripped) < 200 and not caption and not is_title:
             continue  # a headline-like line inside the page: related links, section heads
         if stripped.endswith(("(Reuters Photo)", "License Photo")):

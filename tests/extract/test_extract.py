@@ -483,3 +483,13 @@ def test_a_meeting_during_a_visit_takes_that_visit_place(nlp) -> None:
             "the new railway.")
     ms = [m for m in resolved(nlp, text) if {a.name for a in m.actors} == {"William Ruto", "Li Qiang"}]
     assert ms and ms[0].place is not None and ms[0].place.name == "Beijing"
+
+
+def test_a_body_sentence_about_a_visit_is_no_photo_caption(nlp) -> None:
+    text = ("Ministers expect deals worth billions to be signed during the three-day visit, which will also include "
+            "talks between Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan.")
+    found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    assert found and not found[0].is_caption and found[0].status == "planned"
+    caption = "Kenyan President William Ruto, left, and Tanzanian President Samia Suluhu Hassan during talks in Arusha."
+    (shot,) = [m for m in events(nlp, caption) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    assert shot.is_caption and shot.status == "occurred"
