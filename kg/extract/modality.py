@@ -42,6 +42,9 @@ BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod", "dobj"}
 _TEMPORAL_PREPS = {"after", "following", "since", "before", "amid", "despite"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in"}
+# "agreed on the date and location of the summit": what is settled about an event ahead
+SETTINGS = {"date", "dates", "timing", "time", "venue", "location", "agenda", "details", "modalities", "schedule",
+            "format", "preparations", "preparation"}
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
@@ -87,7 +90,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             if head.lower_ in _TEMPORAL_PREPS:
                 break  # "the visit was called off after talks": nothing above says anything of the talks
         if tok.i == trigger.i and tok.dep_ == "pobj" and head.lower_ in ("on", "about", "over", "of", "from") \
-                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in tok.children):
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in tok.children) \
+                and not (head.lower_ == "of" and head.head.lower_ in SETTINGS):
             scoped = False  # "a positive spin on the talks": the talks are a known event
         if tok.i == trigger.i and tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children) \
                 and head.lower_ not in LIGHT_VERBS:

@@ -493,3 +493,10 @@ def test_a_body_sentence_about_a_visit_is_no_photo_caption(nlp) -> None:
     caption = "Kenyan President William Ruto, left, and Tanzanian President Samia Suluhu Hassan during talks in Arusha."
     (shot,) = [m for m in events(nlp, caption) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
     assert shot.is_caption and shot.status == "occurred"
+
+
+def test_settling_the_date_of_a_summit_plans_it(nlp) -> None:
+    text = ("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan agreed on the date and venue "
+            "of their summit in Arusha.")
+    found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    assert found and all(m.status == "planned" for m in found)
