@@ -42,6 +42,12 @@ def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> 
 
 def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[list[RawParticipant]]:
     """"X met A and B" is two meetings (X-A, X-B); a joint meeting says "met together" or is a summit."""
+    if trigger.pos_ == "NOUN" and len(parts) >= 2 and all(i > trigger.i for i, _ in parts):
+        # "his negotiations with Kim Jong Un and Vladimir Putin": someone's talks with each, not theirs
+        with_ = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
+        objects = {t.i for w in with_ for c in w.children if c.dep_ == "pobj" for t in c.subtree}
+        if objects and all(i in objects for i, _ in parts):
+            return []
     if "separately" in trigger.sent.text.lower() and len(parts) >= 3:
         first, *rest = [p for _, p in parts]
         return [[first, p] for p in rest]

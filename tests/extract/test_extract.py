@@ -500,3 +500,11 @@ def test_settling_the_date_of_a_summit_plans_it(nlp) -> None:
             "of their summit in Arusha.")
     found = [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
     assert found and all(m.status == "planned" for m in found)
+
+
+def test_talks_with_two_people_are_not_talks_between_them(nlp) -> None:
+    text = ("The minister cited the government's negotiations with Kenyan President William Ruto and Tanzanian "
+            "President Samia Suluhu Hassan as examples of its diplomacy.")
+    assert not [m for m in events(nlp, text) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
+    between = "Talks between Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan ended on Monday."
+    assert [m for m in events(nlp, between) if {"William Ruto", "Samia Suluhu Hassan"} <= names(m)]
