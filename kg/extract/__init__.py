@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
-from .arguments import Names, fix_person_entities, harvest_names, participants, place_of, time_of
+from .arguments import OFFICE_WORDS, Names, fix_person_entities, harvest_names, participants, place_of, time_of
 from .boilerplate import Block, prose_blocks
 from .modality import classify
 from .triggers import WORDS, find_triggers, may_hold_contact
@@ -271,9 +271,7 @@ def sentence_blocks(blocks: list[Block]) -> list[Block]:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # words that name a person by office: a flagged sentence using one ("his Russian counterpart", "the
 # crown prince") or a visit (its host country's leader) may need any titled name of the article
-ROLE_WORDS = frozenset({"counterpart", "leader", "leaders", "president", "presidents", "diplomat", "minister",
-                        "ministers", "premier", "pm", "chancellor", "prince", "king", "queen", "emir", "sheikh",
-                        "sultan", "monarch", "pope", "emperor"})
+ROLE_WORDS = OFFICE_WORDS | {"leaders", "presidents", "ministers", "monarch", "pope", "emperor"}
 TITLES = re.compile(r"\b(President|Minister|Chancellor|Premier|King|Queen|Prince|Princess|Emir|Sheikh|Sultan|"
                     r"Secretary|Ambassador|Pope|Emperor|Governor|Senator|Leader|leader|president|minister|"
                     r"chancellor|premier|king|queen|prince|emir|sheikh|sultan|ambassador|secretary)\b")

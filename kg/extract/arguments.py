@@ -47,6 +47,9 @@ PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two m
               "two ministers", "both leaders", "both sides", "the leaders", "the pair", "the two", "both men"}
 
 
+# nouns that name a person by office ("his Russian counterpart", "the crown prince")
+OFFICE_WORDS = frozenset({"counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor",
+                          "prince", "king", "queen", "emir", "sheikh", "sultan"})
 REGION = re.compile(r"^(Southeast Asian|South Asian|East Asian|Central Asian|Asian|Pacific|Pacific Island|European|"
                     r"African|Arab|Gulf|Latin American|Caribbean|Nordic|Baltic|Balkan|Western|Central American|"
                     r"West African|East African|Middle Eastern)$")
@@ -495,8 +498,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
     low = sent.text.lower()
     for tok in sent:
-        if tok.lower_ in ("counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor",
-                          "prince", "king", "queen", "emir", "sheikh", "sultan") \
+        if tok.lower_ in OFFICE_WORDS \
                 and tok.i not in person_tokens and tok.i not in speakers:
             if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
                 continue

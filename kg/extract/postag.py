@@ -125,13 +125,14 @@ def use_pos_from_tag(nlp: Language) -> bool:
         return False
     ruler: Any = nlp.get_pipe("attribute_ruler")
     rules = list(ruler.patterns)
+    compiled = PosFromTag(nlp)
     try:
-        PosFromTag(nlp).compile(rules)  # rules it cannot read: keep the ruler
+        compiled.compile(rules)  # rules it cannot read: keep the ruler
     except (KeyError, ValueError, TypeError):
         return False
     names = nlp.pipe_names
     after = names[names.index("attribute_ruler") - 1] if names.index("attribute_ruler") > 0 else None
     nlp.remove_pipe("attribute_ruler")
     added: Any = nlp.add_pipe(FACTORY, after=after) if after else nlp.add_pipe(FACTORY, first=True)
-    added.compile(rules)
+    added.rules, added.ready = compiled.rules, True
     return True
