@@ -194,13 +194,14 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
           on_skip: Callable[[Skipped], None] | None = None,
           progress: Callable[[BuildResult], None] | None = None,
           workers: int = 1, store: Path | None = None, dask: Any = None,
-          batch: int = BATCH_ARTICLES) -> BuildResult:
+          batch: int = BATCH_ARTICLES, decider: Any = None) -> BuildResult:
     """Build the graph from ``inputs`` and write the exports into ``out`` (when given).
 
     ``workers``: extraction processes (1: this one).  ``dask``: a Dask scheduler address (or a
     ``distributed.Client``) to extract on instead.  ``store``: a folder kept from build to build
     (:mod:`kg.store`): only new or changed articles are extracted, the graph covers every article
-    stored, and ``inputs`` may be empty (exports of the store as it is).  ``progress`` is called
+    stored, and ``inputs`` may be empty (exports of the store as it is).  ``decider``: which
+    candidates are events and with which status (:mod:`kg.decide`; default the shipped model).  ``progress`` is called
     with the live result after each article read, skipped or found unchanged.
     """
     from .graph import graph_text
@@ -250,6 +251,9 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
         if state is not None:
             metas, mentions = all_mentions(state.records())
             result.stored = len(metas)
+        from .decide import apply, load_decider
+
+        mentions = apply(decider or load_decider(), metas, mentions)
         with cyclic_gc_paused():
             result.events = merge_events(mentions)
             del mentions

@@ -95,9 +95,16 @@ def _quiet_libraries() -> Iterator[None]:
                    "folder; only new or changed articles are extracted. With no INPUTS: export the store.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask distributed cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--decider", type=click.Choice(["learned", "rules"]), default=None,
+              help="What decides which candidates are events and their status  [default: learned, the shipped model]")
+@click.option("--model", "model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A decider model trained with `kg train` (instead of the shipped one).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Drop events whose confidence is below this (the decider's threshold at least).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
-          dask_address: str | None, quiet: bool) -> None:
+          dask_address: str | None, decider: str | None, model: Path | None, min_confidence: float | None,
+          quiet: bool) -> None:
     """Build the graph from INPUTS (.txt, .html, .jsonl files or folders) into --out."""
     from .build import build as run_build
     from .build import default_workers, estimate_articles
@@ -108,6 +115,13 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         _fail("missing option --out DIR")
     if out is not None:
         _prepare_out(out)
+    from .decide import load_decider
+
+    try:
+        judge = load_decider(decider, model, min_confidence)
+    except KGError as exc:
+        _fail(str(exc))
+        return
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -132,7 +146,7 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
     try:
         with _quiet_libraries():
             result = run_build(list(inputs), out, on_skip=skipped, progress=progress, store=store,
-                               dask=dask_address, workers=workers or default_workers())
+                               dask=dask_address, workers=workers or default_workers(), decider=judge)
     except KGError as exc:
         _fail(str(exc))
         return
@@ -236,6 +250,58 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, work
     click.echo(describe(server), err=True)
     click.echo(f"{server.url}sparql")
     run(server, echo=lambda msg: click.echo(msg, err=True))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (JSON); use it with `kg build --model`.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+def train(gold: Path, inputs: tuple[Path, ...], out: Path, workers: int) -> None:
+    """Train a decider on GOLD.jsonl (the corpus gold format) and the articles INPUTS it annotates."""
+    import json
+
+    from .decide.learned import fit
+    from .decide.training import candidates, rows_for
+
+    try:
+        with _quiet_libraries():
+            metas, found = candidates(list(inputs), workers=workers)
+            model = fit(rows_for(gold, metas, found))
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    try:
+        out.write_text(json.dumps(model, indent=None, separators=(",", ":")) + "\n", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write the model to {out} ({exc.strerror or exc})")
+    n = model["trained_on"]
+    click.echo(f"trained on {n['candidates']} candidates of {n['articles']} articles "
+               f"(C {model['C']}, threshold {model['threshold']}); wrote {out}", err=True)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True)
+@click.option("--decider", type=click.Choice(["learned", "rules"]), default="learned", show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def crossval(gold: Path, inputs: tuple[Path, ...], folds: int, decider: str, workers: int, as_json: bool) -> None:
+    """Cross-validate by page: train on all folds but one, score the held-out one, for each fold."""
+    import json
+
+    from .crossval import crossvalidate, format_crossval
+
+    try:
+        with _quiet_libraries():
+            result = crossvalidate(gold, list(inputs), folds=folds, decider=decider, workers=workers,
+                                   echo=lambda m: click.echo(m, err=True))
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    click.echo(json.dumps(result) if as_json else format_crossval(result))
 
 
 if __name__ == "__main__":  # pragma: no cover
