@@ -234,10 +234,10 @@ _TEXT_DATE_PATTERNS = [
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<d>\d{1,2})\s+" + _MONTH_RE
                + r",?\s+(?P<y>\d{4})", re.IGNORECASE),
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<iso>\d{4}-\d\d-\d\d)", re.IGNORECASE),
-    # 2018-03-23 03:59:26
+    # 2011-07-14 18:05:41
     re.compile(r"(?<!\d)(?P<iso>\d{4}-\d\d-\d\d)[ T]\d\d:\d\d"),
 ]
-# a short line ending with a full date: "9 June 2020", "17:35 GMT +3 hours30 May 2016"
+# a short line ending with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015"
 _LINE_DATE = [
     re.compile(r"(?P<d>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE),
     re.compile(_MONTH_RE + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE),

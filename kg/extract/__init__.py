@@ -135,7 +135,7 @@ def _serves_visit(tok: Any, triggers: list[Any]) -> bool:
 
 
 def _reference(tok: Any, state: dict[str, Any], kind: str) -> tuple[tuple[RawParticipant, ...], str] | None:
-    """"the meeting at the Kremlin", "its three-day summit in Johannesburg": a definite description of
+    """"the meeting at the Kremlin", "their two-day summit in Lisbon": a definite description of
     an event the article already reported; its sides and status are that event's."""
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children):
         return None
@@ -195,7 +195,7 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                 continue
             place = place_of(sent, tok)
             if place is None and _DURING_JOURNEY.search(sent.text):
-                # "Tillerson, who also had a meeting with Putin during his visit": where that visit went
+                # "Ruiz, who also met the premier during her trip": where that visit went
                 place = next((state["places"][p.text] for _, p in parts if p.text in state.get("places", {})), None)
             when = time_of(sent, tok)
             start = block.start + sent.start_char

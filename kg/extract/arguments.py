@@ -75,7 +75,7 @@ class Names:
                 name = known
                 key = name.lower()
         if len(parts) >= 2 and key not in self.full:
-            # "Luiz Inácio Lula" and "Luiz Inácio Lula da Silva" are one person: keep the fuller form
+            # "Ana Maria Costa" and "Ana Maria Costa da Cruz" are one person: keep the fuller form
             for old in list(self.order):
                 old_parts = old.lower().split()
                 if len(old_parts) >= 2 and old_parts != parts and key.split()[: len(old_parts)] == old_parts:
@@ -121,8 +121,8 @@ class Names:
         return self.full.get(key)
 
     def with_role(self, role_word: str, country: str | None) -> str | None:
-        """The one person whose stated role has this word and no other country ("the Venezuelan Foreign
-        Minister" for "Foreign Affairs Minister Félix Plasencia")."""
+        """The one person whose stated role has this word and no other country ("the Chilean Foreign
+        Minister" for "Foreign Affairs Minister Ana Ruiz")."""
         if role_word in ("counterpart", "leader"):
             return None
         cands = [n for n in self.order if role_word in (self.role.get(n) or "").lower()
@@ -320,7 +320,7 @@ def _speakers(sent: Any, trigger: Any) -> set[int]:
             for s in subj:
                 if trigger.i in {t.i for t in s.subtree}:
                     continue
-                # "Trump said his meeting with Putin ...": the speaker is also the possessor
+                # "Ruiz said her talks with the king ...": the speaker is also the possessor
                 owns = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in trigger.children)
                 if owns and tok.i in ancestors:
                     continue
@@ -400,15 +400,15 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     speakers = _speakers(sent, trigger) | _quoted(sent, trigger)
     own = {t.i for t in trigger.subtree}
     ancestors = {a.i for a in trigger.ancestors}
-    # a trigger inside a relative clause with its own subject ("in Laos, where Southeast Asian leaders are
-    # meeting"): the people outside that clause are not its participants
+    # a trigger inside a relative clause with its own subject ("in Quito, where Andean ministers are
+    # gathering"): the people outside that clause are not its participants
     clause = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "relcl"), None)
     if clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that")
                                   for c in clause.children):
         inside = {t.i for t in clause.subtree}
         speakers = speakers | ({t.i for t in sent} - inside)
     for t in sent:
-        # "in response to the initiative announced by X": X belongs to that clause, not to the event
+        # "welcoming the plan put forward by X": X belongs to that clause, not to the event
         if t.dep_ in ("acl", "relcl") and t.i not in ancestors and trigger.i not in {x.i for x in t.subtree} \
                 and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children):
             speakers |= {x.i for x in t.subtree}
@@ -447,7 +447,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 after = " ".join(t.lower_ for t in doc[ent.end: ent.end + 3])
                 if before in REPORTING or NON_PARTICIPANT_ROLES.search(after):
-                    continue  # "..., said Ned Price, spokesman for the council"
+                    continue  # "..., said Ana Ruiz, a spokeswoman for the ministry"
                 add(ent.start, RawParticipant(full, "PERSON", role))
                 person_tokens.update(range(ent.start, ent.end))
     # a name the recogniser mislabelled ("Samia Suluhu Hassan" as FAC) in a core argument of the trigger
@@ -511,7 +511,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 hint = "minister" if tok.lower_ in ("diplomat", "minister") else None
                 who = names.with_country(country, hint) or names.with_role(tok.lower_, country)
                 if not who and tok.lower_ == "counterpart":
-                    # "X said he had spoken with his US counterpart ... after Donald Trump said": a person
+                    # "X said she had talked to her Chilean counterpart ... once Ana Ruiz announced": a person
                     # of that country, or of no stated country, named in the same sentence
                     for ent in sent.ents:
                         if ent.label_ == "PERSON" and ent.start != tok.i:
@@ -559,7 +559,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other", "next",
                          "fresh", "new", "second", "third", "their")
             for c in trigger.children):
-        for p in previous:  # "Further meetings have taken place in Istanbul": the same sides again
+        for p in previous:  # "More rounds were held in Lima": the same sides again
             add(trigger.i, p)
     # bodies: G20, ASEAN, ... (participants of their summits)
     for ent in sent.ents:
@@ -622,7 +622,7 @@ def _is_side(ent: Any, trigger: Any) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in GROUP_NOUNS | {"countries"}:
-        return True  # "the Water Ministers of Sudan, Egypt and Ethiopia"
+        return True  # "the trade ministers of Chile, Peru and Bolivia"
     anchors = {trigger.i, trigger.head.i}
     tok = root
     for _ in range(3):  # the country, or what it modifies, is a core argument of the trigger
@@ -634,7 +634,7 @@ def _is_side(ent: Any, trigger: Any) -> bool:
             return True
         if tok.dep_ == "dobj" and tok.head.lower_ in ("involving", "including", "bringing") \
                 and tok.head.head.i in anchors:
-            return True  # "talks involving the US, Egypt and Qatar"
+            return True  # "negotiations involving Chile, Peru and Norway"
         if tok.head.i == tok.i:
             break
         tok = tok.head

@@ -70,7 +70,7 @@ def prose_blocks(text: str) -> list[Block]:
         lead = len(line) - len(line.lstrip())
         one_sentence = len(stripped) < 320 and not re.search(r"[a-z0-9\)][.!?] +[A-Z]", stripped)
         cue = _CAPTION.search(stripped) if one_sentence else None
-        # "during the four-day visit, which will also include talks": a body sentence, not a photo's
+        # "during the three-day trip, which is also to include a meeting": a body sentence, not a photo's
         caption = cue is not None and not (cue.group(0).lower().startswith("during") and _NOT_A_SCENE.search(stripped))
         if not _END_PUNCT.search(stripped) and len(stripped) < 200 and not caption and not is_title:
             continue  # a headline-like line inside the page: related links, section heads

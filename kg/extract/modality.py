@@ -42,7 +42,7 @@ BE = {"is", "was", "were", "be", "been", "are"}
 _MOD_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "mark", "prt", "det", "acomp", "npadvmod", "dobj"}
 _TEMPORAL_PREPS = {"after", "following", "since", "before", "amid", "despite"}
 _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "before", "in"}
-# "agreed on the date and location of the summit": what is settled about an event ahead
+# "settled the venue and the timing of the next summit": what is settled about an event ahead
 SETTINGS = {"date", "dates", "timing", "time", "venue", "location", "agenda", "details", "modalities", "schedule",
             "format", "preparations", "preparation"}
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
@@ -92,7 +92,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
         if tok.i == trigger.i and tok.dep_ == "pobj" and head.lower_ in ("on", "about", "over", "of", "from") \
                 and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in tok.children) \
                 and not (head.lower_ == "of" and head.head.lower_ in SETTINGS):
-            scoped = False  # "a positive spin on the talks": the talks are a known event
+            scoped = False  # "an upbeat reading of the negotiations": the talks are a known event
         if tok.i == trigger.i and tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children) \
                 and head.lower_ not in LIGHT_VERBS:
             scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality
@@ -122,7 +122,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     sent_words = {t.lower_ for t in trigger.sent}
     after = trigger.doc[trigger.i + 1: trigger.sent.end].text.lower()
     if CANCELLED_LATER.search(after):
-        return "cancelled", "future", 0.7  # "was to visit India this year, which was cancelled"
+        return "cancelled", "future", 0.7  # "was to travel to Chile in May, which was then cancelled"
     allw = near | far
     cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
     if allw & CANCEL_NEEDS_OFF and "off" in sent_words:

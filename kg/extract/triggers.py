@@ -120,7 +120,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue
         if tok.lower_ in ("received", "receives", "receiving") and any(
                 c.dep_ == "dobj" and c.lower_ in ("welcome", "reception") for c in tok.children):
-            kind = "visit"  # "is receiving a ceremonial welcome by the Queen"
+            kind = "visit"  # "received a formal welcome from the King"
         if tok.lower_ in ARRIVALS and (len([t for t in sent if WORDS.get(t.lower_) and t.lower_ not in ARRIVALS]) > 0
                                        or not any(c.dep_ in ("nsubj",) and c.ent_type_ == "PERSON" for c in tok.children)
                                        or not any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(

@@ -69,7 +69,7 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
     if p.label == "COUNTRY":
         country = canonical_country(p.text) or p.text
         return Actor(key=slug(country), name=country, type="country", country=country)
-    if p.label == "LEADER":  # "the leaders of Japan and China": the one leader the article names, else the country
+    if p.label == "LEADER":  # "the leaders of Chile and Peru": the one leader the article names, else the country
         country = canonical_country(p.text) or p.text
         leaders = [n for n in names.values() if n.country == country and n.role and LEADER_ROLE.search(n.role)]
         if len(leaders) == 1:
