@@ -7,24 +7,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import RawParticipant
+from ..lexicon import roles, words_of
 from ..resolve.countries import canonical_country
 
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "secretary", "state", "chancellor", "premier",
-    "king", "queen", "crown", "prince", "princess", "sheikh", "emir", "sultan", "chairman", "general",
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "pm", "leader",
-    "supreme", "pope", "ambassador", "envoy", "special", "senator", "governor", "deputy", "defence",
-    "defense", "spokesman", "spokeswoman", "spokesperson", "affairs", "irrigation", "water", "director",
-    "cia", "his", "her", "majesty", "highness", "excellency", "the", "top", "diplomat", "counterpart",
-    "of", "chief", "head", "former", "new", "then", "first", "lady", "duke", "duchess",
-    "opposition", "finance", "trade", "economy", "interior", "national", "security", "adviser",
-    "advisor", "commissioner", "representative", "u.s.", "us", "president-elect", "elect",
-}
-NON_PARTICIPANT_ROLES = re.compile(r"spokes|press secretary|reporter|correspondent|editor|analyst|"
-                                   r"journalist|anchor|columnist|photographer", re.IGNORECASE)
-REPORTING = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "stressed", "noted",
-             "insisted", "declared", "announced", "tweeted", "wrote", "explained", "reported",
-             "quoted", "confirmed", "claimed", "recalled", "remarked", "commented"}
+TITLE_WORDS = words_of(roles(), "title")  # kg/lexicon/roles.jsonl
+NON_PARTICIPANT_ROLES = re.compile("|".join(sorted(words_of(roles(), "non_participant"))), re.IGNORECASE)
+REPORTING = words_of(roles(), "reporting")
 BODIES = {
     "g20": "G20", "g-20": "G20", "group of 20": "G20", "group of twenty": "G20", "g7": "G7", "g-7": "G7",
     "group of seven": "G7", "g8": "G8", "brics": "BRICS", "asean": "ASEAN", "apec": "APEC",
@@ -48,8 +36,7 @@ PAIR_WORDS = {"two heads of state", "both heads of state", "two leaders", "two m
 
 
 # nouns that name a person by office ("his Russian counterpart", "the crown prince")
-OFFICE_WORDS = frozenset({"counterpart", "leader", "president", "diplomat", "minister", "premier", "pm", "chancellor",
-                          "prince", "king", "queen", "emir", "sheikh", "sultan"})
+OFFICE_WORDS = words_of(roles(), "office")
 REGION = re.compile(r"^(Southeast Asian|South Asian|East Asian|Central Asian|Asian|Pacific|Pacific Island|European|"
                     r"African|Arab|Gulf|Latin American|Caribbean|Nordic|Baltic|Balkan|Western|Central American|"
                     r"West African|East African|Middle Eastern)$")
@@ -142,10 +129,11 @@ class Names:
 def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     """(name without titles, role text, country) for a PERSON span, reading the words before it."""
     toks = [t for t in span if t.text not in ("'s", "’s")]
-    while toks and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in TITLE_WORDS):
+    while toks and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in TITLE_WORDS
+                    or toks[0].text == "-" and len(toks) > 1 and toks[1].lower_ in TITLE_WORDS):
         if len(toks) == 2 and toks[0].lower_ in ROYAL:
-            break  # "Prince Charles", "King Charles": the title is part of how the person is named
-        toks = toks[1:]
+            break  # "Prince Kofi", "King Tomas": the title is part of how the person is named
+        toks = toks[1:]  # "President-elect": the hyphen joins two title words
     name = span.doc[toks[0].i: toks[-1].i + 1].text if toks else ""  # Doc.text would rebuild the whole text
     name = " ".join(name.split()).strip(" ,.'\"-")
     name = re.sub(r"\s+'s$", "", name)

@@ -10,30 +10,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# single-token triggers (lower-cased surface forms) -> kind
-WORDS: dict[str, str] = {
-    **dict.fromkeys(["meet", "meets", "met", "meeting", "meetings"], "meeting"),
-    **dict.fromkeys(["visit", "visits", "visited", "visiting", "trip"], "visit"),
-    **dict.fromkeys(["summit", "summits", "gathered", "attended", "attending", "attend", "attends"], "summit"),
-    **dict.fromkeys(["talks", "negotiations", "consultations", "discussions", "discussion"], "talks"),
-    **dict.fromkeys(["hosted", "hosts", "hosting", "host", "welcomed", "welcomes", "welcoming"], "visit"),
-    **dict.fromkeys(["received", "receives", "receiving", "conferred", "confers", "dined", "huddled"], "meeting"),
-    **dict.fromkeys(["arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"], "visit"),
-    **dict.fromkeys(["phoned", "telephoned", "call", "calls", "called", "calling", "phone", "telephone"],
-                    "phone_call"),
-    **dict.fromkeys(["spoke", "speak", "speaks", "spoken", "speaking"], "phone_call"),
-    **dict.fromkeys(["videoconference", "video-conference", "teleconference"], "video_call"),
-}
-# multi-word expressions (matched on lower-cased text) -> kind
-PHRASES: dict[str, str] = {
-    "phone call": "phone_call", "telephone call": "phone_call", "phone conversation": "phone_call",
-    "telephone conversation": "phone_call", "by phone": "phone_call", "by telephone": "phone_call",
-    "on the phone": "phone_call", "video conference": "video_call", "video call": "video_call",
-    "video link": "video_call", "virtual meeting": "video_call", "video- conference": "video_call",
-    "virtual summit": "summit", "sat down with": "meeting", "sit down with": "meeting",
-    "sits down with": "meeting", "held talks": "talks", "shook hands": "meeting", "shake hands": "meeting",
-    "exchanged views": "talks", "granted an audience": "meeting", "held a bilateral": "meeting",
-}
+from ..lexicon import triggers as _lexicon
+
+# the trigger lexicon (kg/lexicon/triggers.jsonl): single words and multi-word phrases -> kind
+WORDS: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if " " not in f}
+PHRASES: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if " " in f}
+# what one receives when receiving a visitor: people, offices, groups (and a welcome, below)
+_RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "president", "envoy", "envoys", "ambassador",
+                    "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
+                    "chancellor", "secretary", "officials", "visitor", "visitors", "guest", "guests", "head", "heads",
+                    "emir", "sheikh", "sultan", "pope", "welcome", "reception"}
+_HEAD_LAST = {"talks", "negotiations", "consultations", "meeting", "summit", "call", "visit"}
 ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"}
 PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
 
@@ -42,7 +29,7 @@ PREFILTER = re.compile(
     r"|video|virtual|" + "|".join(re.escape(p) for p in PHRASES), re.IGNORECASE)
 
 # weak words need corroboration in the sentence to count
-_PHONE_CONTEXT = re.compile(r"\b(phone|telephone|call|spoke (to|with)|speak (to|with)|spoken (to|with))\b",
+_PHONE_CONTEXT = re.compile(r"\b(phoned|telephoned|phone|telephone|call|spoke (to|with)|speak (to|with)|spoken (to|with))\b",
                             re.IGNORECASE)
 _PHONE_WORDS = re.compile(r"\b(phone|telephone|call|phoned|telephoned)\b", re.IGNORECASE)
 _NOT_EVENT_NOUN = re.compile(
@@ -74,7 +61,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
             tok = sent.char_span(pos, pos + len(phrase), alignment_mode="expand")
             if tok is not None:
                 head = tok.root
-                if kind == "summit" or phrase == "held talks":
+                if kind == "summit" or tok[-1].lower_ in _HEAD_LAST:
                     head = tok[-1]
                 found.setdefault(kind, Trigger(head.i, kind, tok.text))
     for tok in sent:
@@ -116,8 +103,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 and c.lower_ not in ("delegation", "delegations", "leaders", "counterpart", "president", "king")
                 for c in tok.children)):
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
-        if tok.lower_ in ("received", "receives", "receiving") and tok.pos_ != "VERB":
-            continue
+        if tok.lower_ in ("received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
+                c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
+                and c.lower_ not in _RECEIVED_PEOPLE for c in tok.children)):
+            continue  # "received a letter", "received an award": not a meeting
         if tok.lower_ in ("received", "receives", "receiving") and any(
                 c.dep_ == "dobj" and c.lower_ in ("welcome", "reception") for c in tok.children):
             kind = "visit"  # "received a formal welcome from the King"
@@ -127,7 +116,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
                                            g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
                                            for c in tok.children)):
             continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
-        if tok.lower_ in ("dined", "huddled") and not any(c.lower_ == "with" for c in tok.children):
+        if tok.lower_ in ("dined", "huddled", "conferred", "confers") and not any(c.lower_ == "with" for c in tok.children):
             continue
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue

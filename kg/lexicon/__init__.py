@@ -20,6 +20,7 @@ from ..errors import KGError
 CUE_CLASSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negation", "report", "frame",
                "nondiplomatic")
 TRIGGER_KINDS = ("meeting", "visit", "summit", "talks", "phone_call", "video_call")
+ROLE_CLASSES = ("title", "office", "reporting", "non_participant")
 
 
 @dataclass(frozen=True)
@@ -97,3 +98,18 @@ def cues() -> tuple[Entry, ...]:
 @lru_cache(maxsize=1)
 def cue_matcher() -> Matcher:
     return Matcher(cues())
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Entry, ...]:
+    return read_lexicon("triggers.jsonl", "kind", TRIGGER_KINDS)
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[Entry, ...]:
+    return read_lexicon("roles.jsonl", "class", ROLE_CLASSES)
+
+
+def words_of(entries: tuple[Entry, ...], signals: str) -> frozenset[str]:
+    """Every form of the entries that signal ``signals``."""
+    return frozenset(f for e in entries if e.signals == signals for f in e.forms)

@@ -1,0 +1,99 @@
+"""Every lexicon entry shows in its examples and not in its counter-examples (sentences written for
+this project), and the files are validated on load."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import KGError
+from kg.lexicon import Matcher, _entry, cue_matcher, cues, read_lexicon, triggers
+
+
+@pytest.mark.parametrize("entry", cues(), ids=lambda e: e.id)
+def test_cue_entry(entry) -> None:
+    m = cue_matcher()
+    for sentence in entry.examples:
+        assert entry.id in m.ids_in(sentence), sentence
+    for sentence in entry.counter:
+        assert entry.id not in m.ids_in(sentence), sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _kinds(nlp, sentence: str) -> set[str]:
+    from kg.extract.triggers import find_triggers
+
+    doc = nlp(sentence)
+    return {t.kind for sent in doc.sents for t in find_triggers(sent)}
+
+
+@pytest.mark.parametrize("entry", triggers(), ids=lambda e: e.id)
+def test_trigger_entry(entry, nlp) -> None:
+    for sentence in entry.examples:
+        assert entry.signals in _kinds(nlp, sentence), sentence
+    for sentence in entry.counter:
+        assert entry.signals not in _kinds(nlp, sentence), sentence
+
+
+def test_entries_have_counter_examples() -> None:
+    assert all(e.counter for e in (*cues(), *triggers()))
+
+
+def test_matcher_bounds_words() -> None:
+    m = Matcher((_entry({"id": "x", "status": "denied", "forms": ["deny", "no plans"], "examples": ["a"]},
+                        "t", "status", ("denied",)),))
+    assert m.ids_in("They deny it") == {"x"}
+    assert m.ids_in("They denying it") == set()
+    assert m.ids_in("There are no\nplans") == {"x"}
+
+
+def test_modal_may_is_not_the_month() -> None:
+    assert "cue.hypo.modal" not in cue_matcher().ids_in("They met in May.")
+    assert "cue.hypo.modal" in cue_matcher().ids_in("They may meet again.")
+
+
+def test_bad_entries_are_one_clear_error(tmp_path, monkeypatch) -> None:
+    with pytest.raises(KGError, match="status 'maybe' is not one of"):
+        _entry({"id": "x", "status": "maybe", "forms": ["a"], "examples": ["a"]}, "f line 1", "status", ("denied",))
+    with pytest.raises(KGError, match="lacks forms"):
+        _entry({"id": "x", "status": "denied", "examples": ["a"]}, "f line 1", "status", ("denied",))
+    with pytest.raises(KGError, match="repeated ids"):
+        import kg.lexicon as lex
+
+        line = json.dumps({"id": "x", "status": "denied", "forms": ["a"], "examples": ["a"]})
+
+        class Fake:
+            def joinpath(self, name):
+                return self
+
+            def read_text(self, encoding):
+                return line + "\n" + line + "\n"
+
+        monkeypatch.setattr(lex.resources, "files", lambda pkg: Fake())
+        read_lexicon("x.jsonl", "status", ("denied",))
+
+
+@pytest.mark.parametrize("entry", [e for e in __import__("kg.lexicon", fromlist=["roles"]).roles()
+                                   if e.signals == "title"], ids=lambda e: e.id)
+def test_title_entry_is_stripped_from_names(entry, nlp) -> None:
+    from kg.extract.arguments import clean_person
+
+    bare = entry.counter[0]
+    for example in entry.examples:
+        doc = nlp(example)
+        assert clean_person(doc[:])[0] == bare, example
+
+
+@pytest.mark.parametrize("entry", [e for e in __import__("kg.lexicon", fromlist=["roles"]).roles()
+                                   if e.signals != "title"], ids=lambda e: e.id)
+def test_role_entry_shows_in_examples(entry) -> None:
+    m = Matcher((entry,))
+    assert all(m.ids_in(s) for s in entry.examples)
+    assert not any(m.ids_in(s) for s in entry.counter)
