@@ -15,7 +15,9 @@ from typing import Any
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
 from .arguments import OFFICE_WORDS, Names, fix_person_entities, harvest_names, participants, place_of, time_of
 from .boilerplate import Block, prose_blocks
+from ..resolve.countries import canonical_country
 from .modality import classify
+from .sides import destinations, entity_text
 from .triggers import WORDS, find_triggers, may_hold_contact
 
 __all__ = ["extract_article", "extract_articles"]
@@ -216,8 +218,15 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             kind = trig.kind
             if kind == "visit" and tok.lower_ in HOST_VERBS and sum(1 for _, p in parts if p.label == "PERSON") >= 4:
                 kind = "summit"  # "X is hosting A, B and C": a multilateral gathering, not a state visit
-            for group in groups:
-                sided = _sides(kind, tok, [(i, p) for i, p in parts if p in group])
+            legs = _legs(tok, parts) if kind == "visit" else []
+            if legs:
+                groups = [g for g, _ in legs]
+            for n, group in enumerate(groups):
+                if legs:
+                    place = legs[n][1]
+                members = [(i, p) for i, p in parts if p in group]
+                members += [(tok.i, p) for p in group if p.side == "host" and all(p != q for _, q in parts)]
+                sided = _sides(kind, tok, members)
                 if len({p.text for p in sided}) < 2 and not (
                         kind == "visit" and sided or kind == "summit" and any(p.label in ("ORG", "GROUP") for p in sided)):
                     continue
@@ -232,6 +241,26 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                 )
         if subject:
             state["last_person"] = subject
+
+
+def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[RawParticipant], str | None]]:
+    """A trip to several countries or cities is one visit per leg: (its sides, its place)."""
+    stops = destinations(tok)
+    if len(stops) < 2:
+        return []
+    names = [entity_text(t) for t in stops]
+    countries = {canonical_country(n) for n in names} - {None}
+    visitors = [p for _, p in parts if p.label != "COUNTRY" or p.text not in countries and p.side != "host"]
+    if not visitors:
+        return []
+    legs = []
+    for name in dict.fromkeys(names):
+        country = canonical_country(name)
+        if country:
+            legs.append((visitors + [RawParticipant(country, "COUNTRY", None, "host")], None))
+        else:
+            legs.append((list(visitors), name))  # a city: its country becomes the host in resolution
+    return legs
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from typing import Any
 from ..model import RawParticipant
 from ..lexicon import roles, words_of
 from ..resolve.countries import canonical_country
+from .sides import capital_country
 
 TITLE_WORDS = words_of(roles(), "title")  # kg/lexicon/roles.jsonl
 NON_PARTICIPANT_ROLES = re.compile("|".join(sorted(words_of(roles(), "non_participant"))), re.IGNORECASE)
@@ -580,10 +581,14 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if ent.label_ not in ("GPE", "NORP", "PERSON") or ent.start in speakers:
                 continue
             country = canonical_country(ent.text)
-            if not country:
-                continue
             root = ent.root
-            if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")):
+            if not country:
+                # a capital standing for its government: "Seoul and Hanoi held talks"
+                country = capital_country(ent.text) if ent.label_ == "GPE" and not _is_place_token(root) else None
+                if not country:
+                    continue
+            if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")) \
+                    and not _group_of(root):
                 continue
             if not _is_side(ent, trigger):
                 continue
@@ -599,6 +604,15 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     return sorted(found.values(), key=lambda x: x[0])
 
 
+def _group_of(tok: Any) -> bool:
+    """"the trade ministers of Chile and Peru", "negotiators from Ghana": a country that a group of its
+    people is named after."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from")
+                and tok.head.head.lower_ in GROUP_NOUNS | {"countries", "negotiators", "envoys", "diplomats"})
+
+
 def _is_side(ent: Any, trigger: Any) -> bool:
     """A country mention that stands for a side of the contact, not background."""
     doc = ent.doc
@@ -609,8 +623,8 @@ def _is_side(ent: Any, trigger: Any) -> bool:
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in GROUP_NOUNS | {"countries"}:
-        return True  # "the trade ministers of Chile, Peru and Bolivia"
+    if _group_of(tok):
+        return True  # "the trade ministers of Chile, Peru and Bolivia", "a delegation from Ghana"
     anchors = {trigger.i, trigger.head.i}
     tok = root
     for _ in range(3):  # the country, or what it modifies, is a core argument of the trigger

@@ -124,6 +124,8 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
         return False
     ka, kb = {x.key for x in a.actors}, {x.key for x in b.actors}
     common = ka & kb
+    if a.kind == b.kind == "visit" and a.hosts and b.hosts and not set(a.hosts) & set(b.hosts):
+        return False  # the legs of one trip: a visit to each host
     if across:
         # across articles only what both reports date (an undated "the meeting" could be any)
         if a.begin is None or b.begin is None or a.begin.inferred or b.begin.inferred:
