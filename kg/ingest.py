@@ -207,21 +207,42 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower()[:3]]
 
 
+_URL_DAY = [
+    r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/_.-]|$)",          # /2013/09/17/, /2013-09-17/
+    r"[?&]yyyy=((?:19|20)\d\d)&mm=(\d\d?)&dd=(\d\d?)",            # ?yyyy=2013&mm=09&dd=17
+    r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])",            # slug-2013-09-17-1.html
+    r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4}|\d{6})?(?!\d)",   # 20130917, 201309171230, 20130917123000
+]
+_URL_NAMED = [
+    (r"/((?:19|20)\d\d)/" + _MONTH_RE + r"/(\d\d?)(?:/|$)", ("y", "mon", "d")),      # /2013/sep/17/
+    (r"(?<![a-z])" + _MONTH_RE + r"-(\d\d?)-((?:19|20)\d\d)(?!\d)", ("mon", "d", "y")),  # september-17-2013
+    (r"(?<!\d)(\d\d?)-" + _MONTH_RE + r"-((?:19|20)\d\d)(?!\d)", ("d", "mon", "y")),    # 17-sep-2013
+]
+
+
 def date_from_url(url: str | None) -> str | None:
-    """A date in the URL path: /2013/09/17/, /2013-09-17/, /2010-08/11/, a 20230224 run, or /2016/09/."""
+    """A date in the URL: /2013/09/17/, /2013-09-17/, /2010-08/11/, /2013/sep/17/, ?yyyy=&mm=&dd=,
+    a 20230224 run (alone or before a time), a slug ending in 2013-09-17, then /2016/09/ (a month),
+    and last a written date in the slug (september-17-2013, 17-sep-2013)."""
     if not url:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url)
-    for rx in (r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/_.-]|$)",
-               r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"):
-        m = re.search(rx, path)
-        if m:
+    for rx in _URL_DAY:
+        for m in re.finditer(rx, path):
             found = _mk(int(m[1]), int(m[2]), int(m[3]))
             if found:
                 return found
     m = re.search(r"/((?:19|20)\d\d)[/-](\d\d)/", path)
     if m:
         return _mk(int(m[1]), int(m[2]))
+    named = _URL_NAMED[:1] if re.search(r"/(?:19|20)\d\d/", path) else _URL_NAMED
+    for rx, order in named:
+        m = re.search(rx, path, re.IGNORECASE)
+        if m:
+            parts = dict(zip(order, m.groups(), strict=True))
+            found = _mk(int(parts["y"]), _month(parts["mon"]), int(parts["d"]))
+            if found:
+                return found
     return None
 
 
@@ -237,10 +258,11 @@ _TEXT_DATE_PATTERNS = [
     # 2011-07-14 18:05:41
     re.compile(r"(?<!\d)(?P<iso>\d{4}-\d\d-\d\d)[ T]\d\d:\d\d"),
 ]
-# a short line ending with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015"
+# a short line with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015", "Sep 17, 2013 10:02 AM",
+# "Tuesday 17 September 2013 09.15 BST"
 _LINE_DATE = [
-    re.compile(r"(?P<d>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE),
-    re.compile(_MONTH_RE + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(r"\b" + _MONTH_RE + r"\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
 ]
 
 
@@ -265,7 +287,7 @@ def date_from_text(text: str, head_chars: int = 1500) -> str | None:
             if found:
                 return found
     for line in head_lines[:15]:
-        if len(line) > 60:
+        if len(line) > 80:
             continue
         for rx in _LINE_DATE:
             hit = rx.search(line)

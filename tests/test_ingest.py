@@ -106,3 +106,23 @@ def test_page_printed_twice_keeps_the_whole_first_copy() -> None:
             "Officials said a follow-up meeting of trade ministers would take place in the autumn.\n")
     text = normalise_text(" date 2025-06-04 \nTitle line\n" + body + "\n date 2025-06-04 \nTitle line\n" + body)
     assert text.count("Brasilia") == 1 and "follow-up meeting" in text and text.startswith("date 2025-06-04")
+
+
+def test_date_from_url_more_forms() -> None:
+    assert date_from_url("https://x.com/world/2009/mar/05/slug?view=mobile") == "2009-03-05"
+    assert date_from_url("https://x.com/News/2009/March/05/Slug") == "2009-03-05"
+    assert date_from_url("https://x.pk/news/31/Politics/March-05-2009/slug") == "2009-03-05"
+    assert date_from_url("https://x.com/05-Mar-2009/slug") == "2009-03-05"
+    assert date_from_url("https://x.in/world/story/slug-12345-2009-03-05") == "2009-03-05"
+    assert date_from_url("https://x.net/eng/news.php?yyyy=2009&mm=03&dd=05&nav_id=1") == "2009-03-05"
+    assert date_from_url("https://x.com/view.php?ud=20090305000224") == "2009-03-05"
+    # a date the slug talks about is not the publication date when the path has one
+    assert date_from_url("https://x.com/story/2011/09/slug-sept-15-1959-063520") == "2011-09"
+    assert date_from_url("https://x.com/a/b-20091305-x") is None  # month 13
+
+
+def test_date_from_text_short_lines() -> None:
+    assert date_from_text("Nav\nSep 17, 2013 10:02 AM EDT\nThe ministers met.") == "2013-09-17"
+    assert date_from_text("Nav\nTuesday 17 September 2013 09.15 BST\nThe ministers met.") == "2013-09-17"
+    long_line = "x " * 50 + "17 September 2013"
+    assert date_from_text(long_line) is None  # a date inside prose is not a publication line

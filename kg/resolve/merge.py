@@ -276,11 +276,14 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
                 if m]
     merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
-    # what the text does not date is dated by the publication month, marked as inferred
-    month = inferred_month(article.published)
+    # what the text does not date is dated by the publication month, marked as inferred; a held contact
+    # that news reports undated is most likely that day's (the day, marked as inferred)
+    month = inferred_month(article.published or anchor)
+    day = publication_time(article.published or anchor)
     if month is not None:
-        merged = [replace(m, begin=month) if m.begin is None and m.status in ("occurred", "planned", "cancelled")
-                  else m for m in merged]
+        merged = [replace(m, begin=replace(day, inferred=True) if m.status == "occurred" and day and not m.is_caption
+                          else month)
+                  if m.begin is None and m.status in ("occurred", "planned", "cancelled") else m for m in merged]
     return merged
 
 

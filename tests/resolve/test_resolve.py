@@ -55,7 +55,7 @@ def test_text_anchor_is_the_latest_full_date() -> None:
     assert text_anchor("No date here, only Feb. 28.") is None
 
 
-def test_undated_held_event_gets_the_publication_month_marked_inferred(nlp) -> None:
+def test_undated_held_event_gets_the_publication_day_marked_inferred(nlp) -> None:
     from kg.extract import extract_article
     from kg.ingest import make_article
     from kg.resolve.merge import resolve_article
@@ -63,7 +63,7 @@ def test_undated_held_event_gets_the_publication_month_marked_inferred(nlp) -> N
     art = make_article("t", "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha.",
                        "test", published="2024-03-14")
     ms = resolve_article(art, extract_article(art, nlp))
-    assert ms and ms[0].begin is not None and (ms[0].begin.value, ms[0].begin.inferred) == ("2024-03", True)
+    assert ms and ms[0].begin is not None and (ms[0].begin.value, ms[0].begin.inferred) == ("2024-03-14", True)
     art = make_article("t", "Kenyan President William Ruto said he could meet Samia Suluhu Hassan.", "test",
                        published="2024-03-14")
     ms = resolve_article(art, extract_article(art, nlp))
@@ -107,3 +107,18 @@ def test_month_with_relative_year_and_last_month_name() -> None:
 def test_hyphenated_venue_resolves_to_its_city() -> None:
     p = resolve_place("Al-Yamamah Palace")
     assert p is not None and p.name == "Riyadh" and p.venue is not None
+
+
+def test_an_undated_held_contact_takes_the_publication_day_marked_inferred(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="d", text="President Ana Ruiz held talks with Prime Minister Kofi Mensah in Lima.", source="t",
+                  published="2024-03-15")
+    (m,) = resolve_article(art, extract_article(art, nlp))
+    assert (m.begin.value, m.begin.precision, m.begin.inferred) == ("2024-03-15", "day", True)
+    art = Article(id="d", text="President Ana Ruiz will hold talks with Prime Minister Kofi Mensah in Lima.",
+                  source="t", published="2024-03-15")
+    (m,) = resolve_article(art, extract_article(art, nlp))
+    assert (m.begin.value, m.begin.precision, m.begin.inferred) == ("2024-03", "month", True)

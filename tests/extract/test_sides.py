@@ -1,0 +1,55 @@
+"""Sides that are not named people, and trips with several legs (sentences written for this project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _events(nlp, text: str, published: str = "2024-03-15"):
+    from kg.extract import extract_article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="t", text=text, source="t", published=published)
+    return [(m.kind, m.status, sorted(a.name for a in m.actors)) for m in resolve_article(art, extract_article(art, nlp))]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The foreign ministers of Chile and Peru met in Lima on Tuesday.", ["Chile", "Peru"]),
+    ("A delegation from Ghana held talks with Nigerian officials in Abuja.", ["Ghana", "Nigeria"]),
+    ("Negotiators from Chile and Bolivia met in La Paz to discuss the border.", ["Bolivia", "Chile"]),
+    ("Seoul and Hanoi held talks on trade at the weekend.", ["South Korea", "Vietnam"]),
+])
+def test_countries_as_sides(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_a_capital_as_a_place_is_no_side(nlp) -> None:
+    events = _events(nlp, "Foreign Minister Ana Ruiz met Prime Minister Kofi Mensah in Lima on Tuesday.")
+    assert events and all("Peru" not in s for _, _, s in events)
+
+
+def test_one_visit_per_leg(nlp) -> None:
+    events = _events(nlp, "Foreign Minister Ana Ruiz visited Ghana, Togo and Benin last week.")
+    assert sorted(s for k, _, s in events if k == "visit") == [["Ana Ruiz", "Benin"], ["Ana Ruiz", "Ghana"],
+                                                                 ["Ana Ruiz", "Togo"]]
+
+
+def test_one_destination_is_one_visit(nlp) -> None:
+    events = _events(nlp, "Foreign Minister Ana Ruiz visited Ghana last week.")
+    assert [s for k, _, s in events if k == "visit"] == [["Ana Ruiz", "Ghana"]]
+
+
+def test_capital_country() -> None:
+    from kg.extract.sides import capital_country
+
+    assert capital_country("Hanoi") == "Vietnam"
+    assert capital_country("Lyon") is None
