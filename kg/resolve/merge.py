@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
+from .context import fill_from_dateline, fill_from_summit, fill_from_visit
 from .actors import actor_for, is_diplomatic, person_key, political_article
 from .countries import canonical_country
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
@@ -276,6 +277,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
                 if m]
     merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
+    merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged)), article.text, article.published or anchor)
     # what the text does not date is dated by the publication month, marked as inferred; a held contact
     # that news reports undated is most likely that day's (the day, marked as inferred)
     month = inferred_month(article.published or anchor)

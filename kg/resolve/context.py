@@ -1,0 +1,97 @@
+"""Where a report that names no place happened, from the rest of its article.
+
+- A dateline ("HANOI, March 3 (Reuters) -", "HANOI —") says where the story was filed: a contact the
+  story reports as held in the days around its publication, with no place of its own, was there.
+- Meetings on the sidelines of a summit are where the summit is: a meeting or talks with no place, in
+  an article that places its one summit in one city, on compatible dates, took place in that city.
+- A visitor's meetings are where the visit went: a meeting or talks with no place whose sides include
+  the visitor of the article's one visit with a place (of the same status, on compatible dates) took
+  place there.
+Calls never take a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..model import Mention, Place
+from .places import resolve_place
+
+CALLS = {"phone_call", "video_call"}
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"      # HANOI, NEW DELHI, PORT-AU-PRINCE
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"               # , Vietnam / , Jan. 5
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?"                              # 5, 2024
+    r"\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-|:|,)\s", re.MULTILINE)
+_META = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s*$", re.MULTILINE | re.IGNORECASE)
+_NOT_CITY = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "ANALYSIS",
+             "OPINION", "EDITORIAL", "COMMENT", "NEWS", "WORLD", "POLITICS", "AP", "AFP", "REUTERS", "FILE"}
+
+
+def dateline_place(text: str, head_chars: int = 600) -> Place | None:
+    """The city of the article's dateline, when it has one and it is a known city."""
+    head = _META.sub("", text[:head_chars])
+    for m in _DATELINE.finditer(head):
+        city = m["city"].strip(" .-'")
+        if city in _NOT_CITY or len(city) < 3:
+            continue
+        place = resolve_place(city.title())
+        if place is not None and place.geonames_id is not None:
+            return place
+    return None
+
+
+def _near(m: Mention, published: str | None, days: int = 7) -> bool:
+    if m.begin is None or m.begin.inferred:
+        return True
+    if not published or m.begin.precision != "day":
+        return False
+    try:
+        return abs((date.fromisoformat(m.begin.value) - date.fromisoformat(published[:10])).days) <= days
+    except ValueError:
+        return False
+
+
+def fill_from_dateline(mentions: list[Mention], text: str, published: str | None) -> list[Mention]:
+    place = dateline_place(text)
+    if place is None:
+        return mentions
+    return [replace(m, place=place) if m.place is None and m.kind not in CALLS and m.status == "occurred"
+            and not m.is_caption and _near(m, published) else m for m in mentions]
+
+
+def fill_from_summit(mentions: list[Mention]) -> list[Mention]:
+    summits = {m.place.key: m for m in mentions if m.kind == "summit" and m.place is not None
+               and m.place.geonames_id is not None}
+    if len(summits) != 1:
+        return mentions
+    summit = next(iter(summits.values()))
+    from .merge import dates_compatible
+
+    out = []
+    for m in mentions:
+        if m.place is None and m.kind in ("meeting", "talks") and m.status == summit.status and (
+                m.begin is None or summit.begin is None or m.begin.inferred
+                or dates_compatible(m.begin, summit.begin, m.end, summit.end)):
+            m = replace(m, place=summit.place)
+        out.append(m)
+    return out
+
+
+def fill_from_visit(mentions: list[Mention]) -> list[Mention]:
+    from .merge import dates_compatible
+
+    out = []
+    for m in mentions:
+        if m.place is None and m.kind in ("meeting", "talks"):
+            keys = {a.key for a in m.actors}
+            visits = {v.place.key: v for v in mentions if v.kind == "visit" and v.place is not None
+                      and v.status == m.status and set(v.visitors) & keys and (
+                          m.begin is None or v.begin is None or m.begin.inferred or v.begin.inferred
+                          or dates_compatible(m.begin, v.begin, m.end, v.end))}
+            if len(visits) == 1:
+                m = replace(m, place=next(iter(visits.values())).place)
+        out.append(m)
+    return out

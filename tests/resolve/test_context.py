@@ -1,0 +1,46 @@
+"""Places from the rest of the article: dateline, the summit a meeting was held at, the visit it was
+part of (articles written for this project)."""
+
+from __future__ import annotations
+
+from kg.model import Article
+from kg.resolve.context import dateline_place
+
+
+def _places(nlp, text: str, published: str = "2024-03-15") -> list[tuple[str, str | None]]:
+    from kg.extract import extract_article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="c", text=text, source="t", published=published)
+    return sorted((m.kind, m.place.name if m.place else None) for m in resolve_article(art, extract_article(art, nlp)))
+
+
+def test_dateline_forms() -> None:
+    assert dateline_place(" date 2024-01-02 \nHANOI, March 3 (Reuters) - The ministers met.").name == "Hanoi"
+    assert dateline_place("NEW DELHI: Talks were held on Monday.").name == "New Delhi"
+    assert dateline_place("PORT MORESBY, Papua New Guinea — The leaders met.").name == "Port Moresby"
+    assert dateline_place("UPDATE - the talks went on.") is None
+    assert dateline_place("Hanoi is where the talks were held.") is None
+
+
+def test_dateline_places_a_held_contact_but_not_a_call(nlp) -> None:
+    text = ("HANOI, March 14 (Reuters) - President Ana Ruiz held talks with Prime Minister Kofi Mensah on Thursday. "
+            "Later, President Ana Ruiz telephoned President Tomas Alvarez.")
+    assert _places(nlp, text) == [("phone_call", None), ("talks", "Hanoi")]
+
+
+def test_a_dateline_does_not_place_a_planned_meeting(nlp) -> None:
+    text = "HANOI, March 14 (Reuters) - President Ana Ruiz will meet Prime Minister Kofi Mensah in May."
+    assert _places(nlp, text) == [("meeting", None)]
+
+
+def test_a_meeting_on_the_sidelines_takes_the_summit_city(nlp) -> None:
+    text = ("Leaders of the African Union held their annual summit in Accra on Thursday. "
+            "On the sidelines, President Ana Ruiz met Prime Minister Kofi Mensah.")
+    assert ("meeting", "Accra") in _places(nlp, text)
+
+
+def test_a_visitors_meeting_takes_the_visit_city(nlp) -> None:
+    text = ("President Ana Ruiz arrived in Accra on Thursday for a state visit. "
+            "President Ana Ruiz then held talks with President Kofi Mensah.")
+    assert ("talks", "Accra") in _places(nlp, text)
