@@ -499,6 +499,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if country and (tok.lower_ != "president" or any(m.lower_ in ("the", "his", "her") for m in tok.children)):
                 hint = "minister" if tok.lower_ in ("diplomat", "minister") else None
                 who = names.with_country(country, hint) or names.with_role(tok.lower_, country)
+                if who and who.lower() in found:
+                    who = None  # "Minister X received the Togolese minister": X's guest is not X
                 if not who and tok.lower_ == "counterpart":
                     # "X said she had talked to her Chilean counterpart ... once Ana Ruiz announced": a person
                     # of that country, or of no stated country, named in the same sentence
@@ -511,7 +513,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 if who:
                     add(tok.i, RawParticipant(who, "PERSON", tok.text))
                     person_tokens.add(tok.i)
-                elif tok.lower_ == "counterpart":
+                elif tok.lower_ == "counterpart" or _core_argument(tok, trigger):
+                    # "his Togolese counterpart", "received the Togolese foreign minister": no name, the country
                     add(tok.i, RawParticipant(country, "COUNTRY"))
             elif not country and tok.lower_ in ("prince", "king", "queen", "emir", "sheikh", "sultan", "chancellor",
                                                 "premier") and any(c.lower_ == "the" for c in tok.children):
@@ -613,6 +616,37 @@ def _group_of(tok: Any) -> bool:
                 and tok.head.head.lower_ in GROUP_NOUNS | {"countries", "negotiators", "envoys", "diplomats"})
 
 
+def _anchors(trigger: Any) -> set[int]:
+    """The trigger and the verbs it is the object or complement of: "agreed to hold talks", "plans to
+    visit" (not a saying: "said they met" keeps the sayer out)."""
+    out = {trigger.i, trigger.head.i}
+    tok = trigger.head if trigger.dep_ in ("dobj", "xcomp", "pobj", "attr") else trigger
+    for _ in range(2):
+        if tok.dep_ == "xcomp" or tok.dep_ == "dobj" and tok.head.dep_ == "xcomp":
+            tok = tok.head
+            out.add(tok.i)
+            if tok.dep_ == "xcomp":
+                out.add(tok.head.i)
+        else:
+            break
+    return out
+
+
+def _core_argument(tok: Any, trigger: Any) -> bool:
+    """Is ``tok`` (or the phrase it heads) the subject, object or with-object of the trigger?"""
+    anchors = _anchors(trigger)
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos") and t.head.i in anchors:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "between", "among", "by") and t.head.head.i in anchors:
+            return True
+        if t.head.i == t.i or t.dep_ not in ("conj", "appos", "compound"):
+            break
+        t = t.head
+    return False
+
+
 def _is_side(ent: Any, trigger: Any) -> bool:
     """A country mention that stands for a side of the contact, not background."""
     doc = ent.doc
@@ -625,7 +659,7 @@ def _is_side(ent: Any, trigger: Any) -> bool:
         tok = tok.head
     if _group_of(tok):
         return True  # "the trade ministers of Chile, Peru and Bolivia", "a delegation from Ghana"
-    anchors = {trigger.i, trigger.head.i}
+    anchors = _anchors(trigger)
     tok = root
     for _ in range(3):  # the country, or what it modifies, is a core argument of the trigger
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "conj", "appos") \

@@ -53,3 +53,18 @@ def test_capital_country() -> None:
 
     assert capital_country("Hanoi") == "Vietnam"
     assert capital_country("Lyon") is None
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Prime Minister Kofi Mensah received the Ghanaian foreign minister in Lima on Monday.", ["Ghana", "Kofi Mensah"]),
+    ("Prime Minister Kofi Mensah hosted his Peruvian counterpart in Accra on Monday.", ["Kofi Mensah", "Peru"]),
+    ("The Chilean foreign minister met the Serbian president in Brussels.", ["Chile", "Serbia"]),
+    ("Ghana and Nigeria agreed to hold talks next week.", ["Ghana", "Nigeria"]),
+])
+def test_an_unnamed_office_holder_is_their_country(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_a_sayer_is_no_side(nlp) -> None:
+    events = _events(nlp, "Ghana said Peru and Chile held talks in Lima.")
+    assert all("Ghana" not in s for _, _, s in events)
