@@ -22,6 +22,7 @@ from .errors import KGError
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .ingest import Skipped
 
 
 def _fail(message: str) -> None:
@@ -129,10 +130,13 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         else:
             click.echo(msg, err=True)
 
+    def warned(item: Skipped) -> None:
+        skipped(f"warning: {item.source}: {item.reason}")
+
     try:
         with _quiet_libraries():
             result = run_build(list(inputs), out, on_skip=skipped, progress=progress, store=store,
-                               dask=dask_address, workers=workers or default_workers())
+                               dask=dask_address, workers=workers or default_workers(), on_warning=warned)
     except KGError as exc:
         _fail(str(exc))
         return
