@@ -170,7 +170,12 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
 def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query on GRAPH (graph.ttl, graph.nq or a store folder)."""
+    """Run a SPARQL query on GRAPH (graph.ttl, graph.nq, or a folder: a 'kg build --store' folder or an Oxigraph store).
+
+    \b
+    Formats: table (cells cut at 60 characters, marked with an ellipsis), csv and tsv (the SPARQL 1.1
+    query results CSV and TSV formats), json (one object per row, numbers and booleans typed).
+    """
     from .query import format_results, load_store, needs_named_graphs, run_query
 
     if (sparql is None) == (query_file is None):
@@ -182,7 +187,7 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
         return
     try:
         store = load_store(graph, named_graphs=needs_named_graphs(text))
-        click.echo(format_results(run_query(store, text), fmt))
+        click.echo(format_results(run_query(store, text), fmt), nl=False)
     except KGError as exc:
         _fail(str(exc))
 
