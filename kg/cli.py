@@ -247,5 +247,26 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, work
     run(server, echo=lambda msg: click.echo(msg, err=True))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page  [default: FOLDER/report.html]")
+def report(folder: Path, out: Path | None) -> None:
+    """Write one self-contained HTML page about the build in FOLDER (the --out folder of kg build).
+
+    \b
+    Counts by status, kind and month, the most connected actors and pairs, the places, the events
+    with the lowest confidence, and the inputs skipped or warned about. No network is needed to view it.
+    """
+    from .report import write_report
+
+    try:
+        path = write_report(folder, out)
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    click.echo(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
