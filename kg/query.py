@@ -192,8 +192,9 @@ def format_results(results: Any, fmt: str) -> str:
     if isinstance(results, ox.QueryBoolean) or isinstance(results, bool):
         value = bool(results)
         if fmt in ("csv", "tsv"):
-            return results.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())).decode() \
-                if isinstance(results, ox.QueryBoolean) else f"{str(value).lower()}\n"
+            if isinstance(results, ox.QueryBoolean):
+                return (results.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())) or b"").decode()
+            return f"{str(value).lower()}\n"
         return json.dumps({"boolean": value}) + "\n" if fmt == "json" else f"{str(value).lower()}\n"
     if not hasattr(results, "variables"):  # CONSTRUCT / DESCRIBE
         return ox.serialize(results, format=ox.RdfFormat.TURTLE).decode()  # type: ignore[union-attr]

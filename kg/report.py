@@ -155,10 +155,10 @@ def _map(events: Sequence[dict[str, str]]) -> str:
         return '<p class="none">no place with coordinates</p>'
     parts = ['<svg class="map" role="img" width="540" height="270" viewBox="-180 -90 360 180">',
              '<rect x="-180" y="-90" width="360" height="180" fill="#eef4f8"/>']
-    for lon in range(-150, 180, 30):
-        parts.append(f'<line x1="{lon}" y1="-90" x2="{lon}" y2="90" stroke="#d4dee6" stroke-width="0.4"/>')
-    for lat in range(-60, 90, 30):
-        parts.append(f'<line x1="-180" y1="{lat}" x2="180" y2="{lat}" stroke="#d4dee6" stroke-width="0.4"/>')
+    for meridian in range(-150, 180, 30):
+        parts.append(f'<line x1="{meridian}" y1="-90" x2="{meridian}" y2="90" stroke="#d4dee6" stroke-width="0.4"/>')
+    for parallel in range(-60, 90, 30):
+        parts.append(f'<line x1="-180" y1="{parallel}" x2="180" y2="{parallel}" stroke="#d4dee6" stroke-width="0.4"/>')
     parts.append('<line x1="-180" y1="0" x2="180" y2="0" stroke="#b8c7d3" stroke-width="0.6"/>')
     for (name, lat, lon), counts in sorted(places.items(), key=lambda kv: -sum(kv[1].values())):
         n = sum(counts.values())

@@ -84,7 +84,8 @@ def test_query_json_is_typed_and_table_cuts_are_marked(built: Path) -> None:
     import json
 
     q = ("SELECT ?e ?c ?caption ?text (COUNT(*) AS ?n) ?missing WHERE { ?e dkg:confidence ?c ; gaf:denotedBy ?m . "
-         "?m dkg:isCaption ?caption ; nif:anchorOf ?text } GROUP BY ?e ?c ?caption ?text ?missing ORDER BY DESC(STRLEN(?text)) LIMIT 2")
+         "?m dkg:isCaption ?caption ; nif:anchorOf ?text } GROUP BY ?e ?c ?caption ?text ?missing "
+         "ORDER BY DESC(STRLEN(?text)) LIMIT 2")
     rows = json.loads(CliRunner().invoke(main, ["query", str(built / "graph.ttl"), q, "--format", "json"]).output)
     assert isinstance(rows[0]["n"], int) and isinstance(rows[0]["c"], float) and 0 <= rows[0]["c"] <= 1
     assert isinstance(rows[0]["caption"], bool) and rows[0]["missing"] is None and isinstance(rows[0]["text"], str)

@@ -26,8 +26,8 @@ from kg.export.atomic import atomic_write
 from kg.export.graphml import clean_xml_text
 from kg.model import STATUSES, Article, Event, Mention
 
-__all__ = ["COLUMNS", "DTYPES", "PANDAS_DTYPES", "best_mention", "event_rows", "events_csv", "parquet_available", "write_events_csv",
-           "write_events_parquet"]
+__all__ = ["COLUMNS", "DTYPES", "PANDAS_DTYPES", "best_mention", "event_rows", "events_csv", "parquet_available",
+           "write_events_csv", "write_events_parquet"]
 
 LIST_SEPARATOR = ";"
 

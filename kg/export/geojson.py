@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.export.atomic import atomic_write
 from kg.export.graphml import clean_xml_text
-from kg.model import STATUSES, Event
+from kg.model import STATUSES, Event, Place
 
 __all__ = ["geojson_document", "write_geojson"]
 
@@ -36,7 +36,7 @@ def geojson_document(events: Sequence[Event]) -> dict[str, Any]:
 
     table = ActorTable(events)
     by_place: dict[str, list[Event]] = {}
-    places = {}
+    places: dict[str, Place] = {}
     seen: set[str] = set()
     for event in events:
         if event.key in seen or event.place is None:
@@ -51,7 +51,7 @@ def geojson_document(events: Sequence[Event]) -> dict[str, Any]:
         if place.lat is None or place.lon is None or not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
             missing += 1
             continue
-        items = []
+        items: list[dict[str, Any]] = []
         for event in by_place[key]:
             labels = sorted(clean_xml_text(table.label.get(a.key, a.name)) for a in {a.key: a for a in event.actors}.values())
             items.append({
