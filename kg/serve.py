@@ -20,7 +20,8 @@ Standard library HTTP (:class:`http.server.ThreadingHTTPServer`) in front of pyo
   replaced in the background (workers are fresh interpreters joined by a socket pair: POSIX only; each
   exits by itself if the server dies). A malformed query gets 400 with the parser's message; at most
   ``max_rows`` rows (or triples) are returned, with ``X-Result-Truncated: true`` when cut.
-* ``/`` is a small self-contained HTML query page (no external script or stylesheet).
+* ``/`` is a small self-contained HTML query page (no external script or stylesheet) whose example
+  buttons are the documented queries, ``docs/queries/*.rq`` (:func:`load_examples`).
 """
 
 from __future__ import annotations

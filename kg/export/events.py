@@ -123,7 +123,7 @@ def event_rows(events: Sequence[Event], articles: Iterable[Article] = ()) -> lis
             "kind": event.kind,
             "status": event.status,
             "report_statuses": _join(statuses),
-            "held": "occurred" in statuses,
+            "held": event.status == "occurred",
             "date": event.begin.value if event.begin else None,
             "date_precision": event.begin.precision if event.begin else None,
             "date_inferred": bool(event.begin and event.begin.inferred),
