@@ -241,8 +241,8 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
     * Events are told apart by ``Event.key``; a repeated key is counted once (first one wins).
     * An event with n distinct actors touches each of them and adds to all n*(n-1)/2 pairs; an
       event with one actor only counts for that node.
-    * ``include_unheld=False`` drops pairs none of whose events has status ``occurred``, and actors
-      with no held contact (they would be isolated nodes in Gephi).
+    * ``include_unheld=False`` drops pairs none of whose events has status ``occurred``, and the
+      actors left without an edge (they would be isolated nodes in Gephi).
     * Dates (``first_date``, ``last_date``) and time spans come from held events only: a planned or
       cancelled contact has no place on a timeline.  Every event counts in ``events`` and per status.
 
@@ -304,10 +304,12 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
                 node.undated += 1
             else:
                 node.spans.append((span.start, span.end))
-        if include_unheld or node.held > 0:
-            nodes.append(node)
+        nodes.append(node)
 
     kept = [e for _, e in sorted(edges.items()) if include_unheld or e.held > 0]
+    if not include_unheld:  # no isolated node: an actor without a held contact with another one is left out
+        linked = {e.source for e in kept} | {e.target for e in kept}
+        nodes = [n for n in nodes if n.key in linked]
     return ActorNetwork(nodes=nodes, edges=kept)
 
 

@@ -152,7 +152,7 @@ def test_held_only_timeline_drops_unheld_pairs_and_actors(tmp_path: Path) -> Non
     path = tmp_path / "held.gexf"
     write_gexf(make_events(), path, include_unheld=False)
     g = nx.read_gexf(path)
-    assert "abbas" not in g.nodes  # only a cancelled call: no node in Gephi
+    assert "abbas" not in g.nodes and "eu" not in g.nodes  # a cancelled call; a summit alone: no node in Gephi
     assert sorted(g.edges) == [("john-kerry", "vladimir-putin"), ("sergey-lavrov", "vladimir-putin")]
     spells = [s for _, _, d in g.edges(data=True) for s in d.get("spells", [])]
     assert ("2016-07-03", "2016-07-03") not in spells  # the planned visit
@@ -257,4 +257,5 @@ def test_sample_timeline_has_no_spell_for_a_contact_that_did_not_happen(sample_b
         assert data["weight"] == data["held"] > 0
         assert data["articles"].count(";") + 1 == data["sources"]
     for node, data in g.nodes(data=True):
-        assert data["held"] > 0, node  # no isolated actor without a held contact
+        assert data["held"] > 0 and g.degree(node) > 0, node  # no isolated actor, none without a held contact
+    assert g.number_of_nodes() < len({a.key for e in result.events for a in e.actors})  # some were left out
