@@ -24,4 +24,4 @@ lint: $(STAMP)
 	$(BIN)/mypy kg
 
 clean:
-	rm -rf $(VENV) exports/graph.*
+	rm -rf $(VENV) exports/graph.* exports/report.html

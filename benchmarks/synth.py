@@ -2,8 +2,9 @@
 :class:`kg.model.Article` values shaped like a real build's: 2-4 actors from a pool of people,
 countries and organisations, drawn Zipf-like (a few are in most events, as in the news); a place
 for most events; dates at day, month or year precision; one to three reporting articles per
-event, each with its own status and evidence.  Deterministic for a given seed.  About 36 triples
-per event at 1M triples: :func:`for_triples` generates ``triples // 36`` events.
+event, each with its own status and evidence.  Deterministic for a given seed.  About 45 triples
+per event at 1M triples (36 of the events, 9 of the who-met-whom pair table): :func:`for_triples`
+generates ``triples // 45`` events.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 from kg.model import STATUSES, Actor, Article, Event, Mention, Place, Span, TimeValue
 
 KINDS = ("meeting", "visit", "summit", "talks", "phone_call", "video_call")
-TRIPLES_PER_EVENT = 36  # measured at 1M triples: union triples / events
+TRIPLES_PER_EVENT = 45  # measured at 1M triples: union triples / events (36, and 9 of the pair table)
 
 
 def _actors(rng: random.Random, people: int, countries: int) -> list[Actor]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import KGError
 from .ingest import Skipped, read_inputs
+from .language import language_warning
 from .model import Article, Event, Mention
 from .parallel import BATCH_ARTICLES, Outcome, chunked, default_workers, process_chunk, run_chunks
 
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["EXPORTS", "BuildResult", "build", "default_workers", "estimate_articles", "extract_mentions",
            "write_exports"]
 
-EXPORTS = ("graph.ttl", "graph.nq", "graph.graphml", "graph.gexf")
+EXPORTS = ("graph.ttl", "graph.nq", "graph.graphml", "graph.gexf", "graph.events.csv", "graph.geojson",
+           "graph.skipped.csv")
+OPTIONAL_EXPORTS = ("graph.events.parquet",)  # when pyarrow is installed (the "parquet" extra)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class BuildResult:
     articles: int = 0  # articles extracted by this build
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # articles read, with a warning (not English)
     events: list[Event] = field(default_factory=list)
     words: int = 0
     triples: int = 0
@@ -88,6 +92,8 @@ class BuildResult:
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped + self.failed)
         if reasons:
             lines.insert(1, "skipped: " + "; ".join(f"{n} x {r}" for r, n in reasons.most_common()))
+        if self.warnings:
+            lines.insert(1, f"not English (read, nothing extracted): {len(self.warnings)}")
         return "\n".join(lines)
 
 
@@ -162,11 +168,16 @@ def cyclic_gc_paused() -> Iterator[None]:
         gc.unfreeze()
 
 
-def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Event]) -> tuple[int, list[Path]]:
+def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Event], *,
+                  articles: Iterable[Article] = (), skipped: Sequence[tuple[str, Skipped]] = ()) -> tuple[int, list[Path]]:
     """graph.nq and graph.ttl from the graph's text (:func:`kg.graph.graph_text`, or its sorted
-    N-Quads lines), graph.graphml and graph.gexf from the events (one actor network, written twice);
+    N-Quads lines), graph.graphml and graph.gexf from the events (one actor network, written twice),
+    the events table (graph.events.csv, and .parquet with pyarrow; ``articles``: metadata for the
+    URLs), the map (graph.geojson) and graph.skipped.csv (``skipped``: (outcome, input) pairs);
     returns the number of triples and the files written.  ``graph`` is emptied once the RDF files
-    are written (the largest thing a build holds; the network exports do not need it)."""
+    are written (the largest thing a build holds; the other exports do not need it)."""
+    from .export.events import event_rows, parquet_available, write_events_csv, write_events_parquet
+    from .export.geojson import write_geojson
     from .export.gexf import write_gexf
     from .export.graphml import build_actor_network, write_graphml
     from .export.rdf import write_nquads_lines, write_nquads_text, write_turtle_lines, write_turtle_triples
@@ -187,22 +198,51 @@ def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Ev
     network = build_actor_network(events, include_unheld=False)
     write_graphml(events, out / "graph.graphml", include_unheld=False, network=network)
     write_gexf(events, out / "graph.gexf", include_unheld=False, network=network)
-    return triples, [out / name for name in EXPORTS]
+    del network
+    rows = event_rows(events, articles)
+    write_events_csv(rows, out / "graph.events.csv")
+    outputs = [out / name for name in EXPORTS]
+    if parquet_available():
+        write_events_parquet(rows, out / "graph.events.parquet")
+        outputs.append(out / "graph.events.parquet")
+    del rows
+    write_geojson(events, out / "graph.geojson")
+    write_skipped(skipped, out / "graph.skipped.csv")
+    return triples, outputs
+
+
+def write_skipped(skipped: Sequence[tuple[str, Skipped]], path: Path) -> None:
+    """graph.skipped.csv: one row per input skipped (``skipped``), failed in extraction (``failed``)
+    or read with a warning (``warning``), with the reason; in the order they were met."""
+    import csv
+    import io
+
+    from .export.atomic import atomic_write
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(("input", "outcome", "reason"))
+    writer.writerows((item.source, outcome, item.reason) for outcome, item in skipped)
+    with atomic_write(path, "wb") as fh:
+        fh.write(buf.getvalue().encode("utf-8"))
 
 
 def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
           on_skip: Callable[[Skipped], None] | None = None,
           progress: Callable[[BuildResult], None] | None = None,
           workers: int = 1, store: Path | None = None, dask: Any = None,
-          batch: int = BATCH_ARTICLES, decider: Any = None) -> BuildResult:
+          batch: int = BATCH_ARTICLES, on_warning: Callable[[Skipped], None] | None = None,
+          decider: Any = None) -> BuildResult:
     """Build the graph from ``inputs`` and write the exports into ``out`` (when given).
 
     ``workers``: extraction processes (1: this one).  ``dask``: a Dask scheduler address (or a
     ``distributed.Client``) to extract on instead.  ``store``: a folder kept from build to build
     (:mod:`kg.store`): only new or changed articles are extracted, the graph covers every article
-    stored, and ``inputs`` may be empty (exports of the store as it is).  ``decider``: which
-    candidates are events and with which status (:mod:`kg.decide`; default the shipped model).  ``progress`` is called
-    with the live result after each article read, skipped or found unchanged.
+    stored, and ``inputs`` may be empty (exports of the store as it is).  ``progress`` is called
+    with the live result after each article read, skipped or found unchanged.  ``on_warning`` is
+    called for each article that does not look English (:mod:`kg.language`; default: a line on stderr).
+    ``decider``: which candidates are events and with which status (:mod:`kg.decide`; default the
+    shipped model).
     """
     from .graph import graph_text
     from .resolve.merge import merge_events
@@ -210,6 +250,8 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
 
     result = BuildResult()
     report = on_skip or (lambda s: print(str(s), file=sys.stderr))
+    warn = on_warning or (lambda s: print(f"kg: warning: {s.source}: {s.reason}", file=sys.stderr))
+    outcomes_seen: list[tuple[str, Skipped]] = []
     tick = progress or (lambda r: None)
     if dask is not None:
         result.engine = f"Dask {dask}" if isinstance(dask, str) else "Dask"
@@ -223,6 +265,7 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
             for item in read_inputs(inputs):
                 if isinstance(item, Skipped):
                     result.skipped.append(item)
+                    outcomes_seen.append(("skipped", item))
                     report(item)
                     tick(result)
                     continue
@@ -233,6 +276,12 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
                         tick(result)
                         continue
                     digests[item.id] = digest
+                note = language_warning(item.text)
+                if note is not None:
+                    warning = Skipped(item.source, note)
+                    result.warnings.append(warning)
+                    outcomes_seen.append(("warning", warning))
+                    warn(warning)
                 yield item
 
         metas: list[Article] = []
@@ -265,7 +314,9 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
                 if state is not None:
                     result.graphs_written = state.commit(text.lines(), text.triples).graphs_written
                 if out is not None:
-                    result.triples, result.outputs = write_exports(out, text, result.events)
+                    outcomes_seen += [("failed", f) for f in result.failed]
+                    result.triples, result.outputs = write_exports(out, text, result.events, articles=metas,
+                                                                   skipped=outcomes_seen)
                 del text
     finally:
         if state is not None:

@@ -22,6 +22,7 @@ from .errors import KGError
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .ingest import Skipped
 
 
 def _fail(message: str) -> None:
@@ -143,10 +144,14 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         else:
             click.echo(msg, err=True)
 
+    def warned(item: Skipped) -> None:
+        skipped(f"warning: {item.source}: {item.reason}")
+
     try:
         with _quiet_libraries():
             result = run_build(list(inputs), out, on_skip=skipped, progress=progress, store=store,
-                               dask=dask_address, workers=workers or default_workers(), decider=judge)
+                               dask=dask_address, workers=workers or default_workers(), on_warning=warned,
+                               decider=judge)
     except KGError as exc:
         _fail(str(exc))
         return
@@ -180,7 +185,12 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
 def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query on GRAPH (graph.ttl, graph.nq or a store folder)."""
+    """Run a SPARQL query on GRAPH (graph.ttl, graph.nq, or a folder: a 'kg build --store' folder or an Oxigraph store).
+
+    \b
+    Formats: table (cells cut at 60 characters, marked with an ellipsis), csv and tsv (the SPARQL 1.1
+    query results CSV and TSV formats), json (one object per row, numbers and booleans typed).
+    """
     from .query import format_results, load_store, needs_named_graphs, run_query
 
     if (sparql is None) == (query_file is None):
@@ -192,7 +202,7 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
         return
     try:
         store = load_store(graph, named_graphs=needs_named_graphs(text))
-        click.echo(format_results(run_query(store, text), fmt))
+        click.echo(format_results(run_query(store, text), fmt), nl=False)
     except KGError as exc:
         _fail(str(exc))
 
@@ -250,6 +260,27 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, work
     click.echo(describe(server), err=True)
     click.echo(f"{server.url}sparql")
     run(server, echo=lambda msg: click.echo(msg, err=True))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page  [default: FOLDER/report.html]")
+def report(folder: Path, out: Path | None) -> None:
+    """Write one self-contained HTML page about the build in FOLDER (the --out folder of kg build).
+
+    \b
+    Counts by status, kind and month, the most connected actors and pairs, the places, the events
+    with the lowest confidence, and the inputs skipped or warned about. No network is needed to view it.
+    """
+    from .report import write_report
+
+    try:
+        path = write_report(folder, out)
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    click.echo(str(path))
 
 
 @main.command()

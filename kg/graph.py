@@ -197,6 +197,13 @@ _END = _pred(sem.hasEndTimeStamp)
 _DATE_PRECISION = _pred(dkg.datePrecision)
 _DATE_INFERRED = _pred(dkg.dateInferred)
 _MET = _pred(dkg.met)
+_CONTACT_PAIR = nt_iri(dkg.ContactPair)
+_FIRST_ACTOR = _pred(dkg.firstActor)
+_SECOND_ACTOR = _pred(dkg.secondActor)
+_FIRST_LABEL = _pred(dkg.firstLabel)
+_SECOND_LABEL = _pred(dkg.secondLabel)
+_HELD_CONTACTS = _pred(dkg.heldContacts)
+_HELD_ARTICLES = _pred(dkg.heldArticles)
 _REFERENCE_CONTEXT = _pred(nif.referenceContext)
 _DERIVED_FROM = _pred(prov.wasDerivedFrom)
 _STATUS = _pred(dkg.status)
@@ -405,6 +412,20 @@ class _GraphMaker:
             v = nt_iri(_venue_iri(p))
             self.add(v, [v + _TYPE + _PLACE, v + _LABEL + nt_literal(p.venue), v + _CONTAINED_IN + s], graphs)
 
+    def add_pairs(self, events: Sequence[Event]) -> None:
+        """The who-met-whom table, precomputed: one dkg:ContactPair per pair of actors with a held
+        contact, in its own named graph (derived from all the articles, stated by none)."""
+        graph = [b" " + nt_iri(PAIRS_GRAPH) + b" .\n"]
+        label = self.table.label
+        for (first, second), (held, articles) in held_pairs(events).items():
+            s = nt_iri(pair_iri(first, second))
+            self.add(s, [s + _TYPE + _CONTACT_PAIR, s + _FIRST_ACTOR + self.actor(first),
+                         s + _SECOND_ACTOR + self.actor(second),
+                         s + _FIRST_LABEL + nt_literal(label.get(first, first)),
+                         s + _SECOND_LABEL + nt_literal(label.get(second, second)),
+                         s + _HELD_CONTACTS + nt_literal(len(held)), s + _HELD_ARTICLES + nt_literal(len(articles))],
+                     graph)
+
     def add_article(self, article: Article) -> None:
         s, end = self.article(article.id)[:2]
         triples = [s + _TYPE + _NEWS_ARTICLE, s + _TYPE + _NIF_CONTEXT, s + _IDENTIFIER + nt_literal(article.id)]
@@ -481,6 +502,33 @@ def _country_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+PAIRS_GRAPH = f"{BASE}graph/pairs"
+
+
+def pair_iri(first: str, second: str) -> str:
+    """The IRI of the contact pair of two actor keys (``first`` has the smaller actor IRI)."""
+    return f"{BASE}pair/{_slug_id(first + chr(10) + second)}"  # the line feed makes it readable-hash
+
+
+def held_pairs(events: Sequence[Event]) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+    """(first key, second key) -> (held event keys, articles reporting them as occurred), for every
+    pair of actors of an event with an occurred mention; ``first`` has the smaller actor IRI."""
+    pairs: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for ev in events:
+        held_in = {m.article_id for m in ev.mentions if m.status == "occurred"}
+        if not held_in:
+            continue
+        keys = sorted({a.key for a in ev.actors}, key=actor_iri)
+        for i, first in enumerate(keys):
+            for second in keys[i + 1:]:
+                found = pairs.get((first, second))
+                if found is None:
+                    found = pairs[(first, second)] = (set(), set())
+                found[0].add(ev.key)
+                found[1].update(held_in)
+    return pairs
+
+
 def graph_text(articles: Iterable[Article], events: Sequence[Event]) -> GraphText:
     """All quads of a build as sorted N-Quads lines, each once, with the union of their triples
     (byte-identical exports for the same input, whatever the order of the records)."""
@@ -489,6 +537,7 @@ def graph_text(articles: Iterable[Article], events: Sequence[Event]) -> GraphTex
         maker.add_article(art)
     for ev in events:
         maker.add_event(ev)
+    maker.add_pairs(events)
     return maker.text()
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -37,10 +35,12 @@ def load_store(path: Path, *, named_graphs: bool = True) -> ox.Store:
     up among all its quads, and an actor's are repeated in hundreds of article graphs (the
     who-met-whom query on a 1M-triple graph.nq: 3.6 s without them, 65 s with them)."""
     if path.is_dir():
+        folder = store_folder(path)
         try:
-            return ox.Store.read_only(str(path))
+            return ox.Store.read_only(str(folder))
         except OSError as exc:
-            raise KGError(f"{path}: not an Oxigraph store ({exc})") from exc
+            raise KGError(f"{path}: not an Oxigraph store nor a 'kg build --store' folder ({' '.join(str(exc).split())})"
+                          ) from exc
     fmt = _SUFFIX.get(path.suffix.lower())
     if fmt is None:
         raise KGError(f"{path}: unknown graph format '{path.suffix}' (use one of {', '.join(_SUFFIX)})")
@@ -58,6 +58,15 @@ def load_store(path: Path, *, named_graphs: bool = True) -> ox.Store:
     if fmt.supports_datasets and named_graphs:
         union_into_default_graph(store)
     return store
+
+
+def store_folder(path: Path) -> Path:
+    """The Oxigraph store of a folder: the folder itself, or the ``oxigraph/`` inside a
+    ``kg build --store`` folder."""
+    inner = path / "oxigraph"
+    if inner.is_dir() and (path / "index.json").exists():
+        return inner
+    return path
 
 
 def union_reader(data: IO[bytes], fmt: ox.RdfFormat, chunk: int = 100_000) -> IO[bytes]:
@@ -133,26 +142,73 @@ def _term(t: Any) -> str:
     return str(t.value)
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {f"{_XSD}{n}" for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+                                    "unsignedShort", "unsignedByte")}
+_FLOATS = {f"{_XSD}{n}" for n in ("decimal", "double", "float")}
+CELL_WIDTH = 60  # table format: longer cells are cut, and end with CUT_MARK
+CUT_MARK = "\u2026"
+
+
+def json_value(t: Any) -> Any:
+    """A term as a typed JSON value: numbers (xsd integer types -> int, decimal/double/float -> float),
+    booleans, None for an unbound variable, the lexical form (or IRI) as a string otherwise."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        datatype = t.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(t.value)
+            if datatype in _FLOATS:
+                number = float(t.value)
+                return number if number == number and abs(number) != float("inf") else t.value
+        except ValueError:
+            return t.value  # an ill-typed literal stays as written
+        if datatype == f"{_XSD}boolean":
+            return t.value in ("true", "1")
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    return str(t.value)
+
+
+def cut_cell(text: str, width: int = CELL_WIDTH) -> str:
+    """``text`` on one line, at most ``width`` characters; a cut one ends with ``\u2026``."""
+    text = " ".join(text.split()) if ("\n" in text or "\t" in text or "\r" in text) else text
+    return text if len(text) <= width else text[: width - 1] + CUT_MARK
+
+
 def format_results(results: Any, fmt: str) -> str:
+    """The answer as ``kg query`` prints it, ending with one line feed (CSV: with CRLF line ends).
+
+    ``csv`` and ``tsv`` are the SPARQL 1.1 Query Results CSV and TSV formats (written by
+    pyoxigraph: CSV with plain values and CRLF line ends, TSV with ``?var`` headers and terms in
+    Turtle syntax); ``json`` is a list of one object per row, with typed values
+    (:func:`json_value`); ``table`` is for reading, each cell cut at :data:`CELL_WIDTH`
+    characters with ``\u2026`` marking the cut."""
     if fmt not in FORMATS:
         raise KGError(f"unknown format '{fmt}' (use one of {', '.join(FORMATS)})")
-    if isinstance(results, bool):
-        return json.dumps({"boolean": results}) if fmt == "json" else str(results).lower()
+    if isinstance(results, ox.QueryBoolean) or isinstance(results, bool):
+        value = bool(results)
+        if fmt in ("csv", "tsv"):
+            if isinstance(results, ox.QueryBoolean):
+                return (results.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())) or b"").decode()
+            return f"{str(value).lower()}\n"
+        return json.dumps({"boolean": value}) + "\n" if fmt == "json" else f"{str(value).lower()}\n"
     if not hasattr(results, "variables"):  # CONSTRUCT / DESCRIBE
         return ox.serialize(results, format=ox.RdfFormat.TURTLE).decode()  # type: ignore[union-attr]
-    names = [v.value for v in results.variables]
-    rows = [[_term(sol[v]) for v in results.variables] for sol in results]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, r, strict=False)) for r in rows], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return buf.getvalue()
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
-    def line(cells: list[str]) -> str:
-        return " | ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
-    out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+        return results.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())).decode("utf-8")
+    names = [v.value for v in results.variables]
+    if fmt == "json":
+        rows = [dict(zip(names, (json_value(sol[v]) for v in results.variables), strict=True)) for sol in results]
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    cells = [[cut_cell(_term(sol[v])) for v in results.variables] for sol in results]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+
+    def line(row: list[str]) -> str:
+        return " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip()
+    out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out) + "\n"

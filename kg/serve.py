@@ -20,7 +20,8 @@ Standard library HTTP (:class:`http.server.ThreadingHTTPServer`) in front of pyo
   replaced in the background (workers are fresh interpreters joined by a socket pair: POSIX only; each
   exits by itself if the server dies). A malformed query gets 400 with the parser's message; at most
   ``max_rows`` rows (or triples) are returned, with ``X-Result-Truncated: true`` when cut.
-* ``/`` is a small self-contained HTML query page (no external script or stylesheet).
+* ``/`` is a small self-contained HTML query page (no external script or stylesheet) whose example
+  buttons are the documented queries, ``docs/queries/*.rq`` (:func:`load_examples`).
 """
 
 from __future__ import annotations
@@ -448,58 +449,29 @@ class WorkerPool:
 
 # --------------------------------------------------------------------------- HTTP
 
-EXAMPLES = [
-    ("Who met whom", """\
-# Pairs of actors who took part in the same event, most frequent first.
-SELECT ?actor1 ?actor2 (COUNT(DISTINCT ?event) AS ?events)
-WHERE {
-  ?event a sem:Event ; sem:hasActor ?a1, ?a2 .
-  ?a1 rdfs:label ?actor1 .
-  ?a2 rdfs:label ?actor2 .
-  FILTER (STR(?actor1) < STR(?actor2))
-}
-GROUP BY ?actor1 ?actor2
-ORDER BY DESC(?events) ?actor1 ?actor2
-LIMIT 100"""),
-    ("Contacts of a person", """\
-# Everyone who took part in an event with this person (change the name).
-SELECT ?contact (COUNT(DISTINCT ?event) AS ?events) (GROUP_CONCAT(DISTINCT ?kindName; separator=", ") AS ?kinds)
-WHERE {
-  ?person rdfs:label|skos:altLabel ?name .
-  FILTER (LCASE(STR(?name)) = "vladimir putin")
-  ?event a sem:Event ; sem:hasActor ?person, ?other .
-  FILTER (?other != ?person)
-  ?other rdfs:label ?contact .
-  OPTIONAL { ?event a ?kind . FILTER (STRSTARTS(STR(?kind), STR(dkg:))) BIND (STRAFTER(STR(?kind), "#") AS ?kindName) }
-}
-GROUP BY ?contact
-ORDER BY DESC(?events) ?contact"""),
-    ("By place", """\
-# Where events took place, with who was there.
-SELECT ?place (COUNT(DISTINCT ?event) AS ?events) (GROUP_CONCAT(DISTINCT ?actor; separator="; ") AS ?actors)
-WHERE {
-  ?event a sem:Event ; sem:hasPlace ?p ; sem:hasActor ?a .
-  ?p rdfs:label ?place .
-  ?a rdfs:label ?actor .
-}
-GROUP BY ?place
-ORDER BY DESC(?events) ?place
-LIMIT 100"""),
-    ("Planned / cancelled / denied", """\
-# Events that an article reports as planned, cancelled or denied.
-SELECT ?status ?event ?articleId ?begin (GROUP_CONCAT(DISTINCT ?actor; separator="; ") AS ?actors)
-WHERE {
-  VALUES ?status { dkg:Planned dkg:Cancelled dkg:Denied }
-  ?event a sem:Event ; gaf:denotedBy ?mention ; sem:hasActor ?a .
-  ?mention dkg:status ?status ; nif:referenceContext ?article .
-  ?article dcterms:identifier ?articleId .
-  ?a rdfs:label ?actor .
-  OPTIONAL { ?event sem:hasBeginTimeStamp ?begin }
-}
-GROUP BY ?status ?event ?articleId ?begin
-ORDER BY ?status ?begin
-LIMIT 200"""),
-]
+# The query page's examples are the documented queries themselves (docs/queries/*.rq, reached through
+# the kg/queries/examples link, so that they are packaged too): one source for the README, the docs and
+# the page.  The four most asked come first.
+EXAMPLES_DIR = Path(__file__).resolve().parent / "queries" / "examples"
+FIRST_EXAMPLES = ("who-met-whom", "contacts-of-person", "by-place", "not-held")
+
+
+def example_title(stem: str) -> str:
+    """``who-met-whom`` -> ``Who met whom``."""
+    words = stem.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def load_examples(folder: Path = EXAMPLES_DIR) -> list[tuple[str, str, str]]:
+    """(file name, button title, query text) of every ``*.rq`` in ``folder``: the four most asked first,
+    then the others by name."""
+    files = sorted(folder.glob("*.rq"), key=lambda p: (FIRST_EXAMPLES.index(p.stem) if p.stem in FIRST_EXAMPLES
+                                                       else len(FIRST_EXAMPLES), p.name))
+    return [(p.name, example_title(p.stem), p.read_text(encoding="utf-8")) for p in files]
+
+
+EXAMPLES = [(title, text) for _, title, text in load_examples()]
+EXAMPLE_FILES = [name for name, _, _ in load_examples()]
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -517,7 +489,8 @@ th {{ background: #f3f3f3; }} pre {{ white-space: pre-wrap; background: #f7f7f7;
 <h1>diplomatic-kg SPARQL endpoint</h1>
 <p>Read-only SPARQL 1.1 over {triples} quads. The prefixes {prefixes} are declared for you.
 Queries stop after {timeout:g} s; at most {max_rows} rows are returned. Endpoint: <code>/sparql</code>.</p>
-<div class="examples">Examples: {buttons}</div>
+<div class="examples">Examples (the queries of <code>docs/queries/</code>; who met whom counts held contacts
+only, the others show each report's status): {buttons}</div>
 <form id="form" method="post" action="sparql">
 <textarea id="query" name="query" spellcheck="false">{query}</textarea>
 <p><label>Format <select name="format" id="format">
@@ -575,11 +548,11 @@ form.addEventListener("submit", async (ev) => {{
 
 
 def render_page(triples: int, timeout: float, max_rows: int) -> bytes:
-    buttons = " ".join(f'<button type="button" data-query="{html.escape(q, quote=True)}">{html.escape(name)}</button>'
-                       for name, q in EXAMPLES)
+    buttons = " ".join(f'<button type="button" data-query="{html.escape(q, quote=True)}" title="docs/queries/{html.escape(f)}">'
+                       f'{html.escape(name)}</button>' for f, (name, q) in zip(EXAMPLE_FILES, EXAMPLES, strict=True))
     return _PAGE.format(triples=triples, timeout=timeout, max_rows=max_rows, buttons=buttons,
                         prefixes=", ".join(f"<code>{p}:</code>" for p in PREFIXES),
-                        query=html.escape(EXAMPLES[0][1])).encode()
+                        query=html.escape(EXAMPLES[0][1]) if EXAMPLES else "").encode()
 
 
 class SparqlServer(ThreadingHTTPServer):

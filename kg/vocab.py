@@ -53,6 +53,13 @@ class DKGTerms:
     #: kinds. Data types each event with sem:Event and exactly one kind; it need not
     #: state dkg:Contact.
     Contact: Final = DKG + "Contact"
+    #: Contact pair: Two actors between whom at least one contact was held (an event
+    #: with a mention of status dkg:Occurred), with the figures of the who-met-whom
+    #: table precomputed: dkg:firstActor and dkg:secondActor (the first has the smaller
+    #: IRI), their rdfs:label as dkg:firstLabel and dkg:secondLabel, dkg:heldContacts
+    #: and dkg:heldArticles. Derived from the events at build time, in the named graph
+    #: <https://w3id.org/diplomatic-kg/graph/pairs> (no article states it).
+    ContactPair: Final = DKG + "ContactPair"
     #: Country: A country or state, as an actor ("Russia and China held talks") or as
     #: the country of a person or place (dkg:inCountry).
     Country: Final = DKG + "Country"
@@ -116,8 +123,19 @@ class DKGTerms:
     #: date precision: Precision of the event's sem:hasBeginTimeStamp: "day" (xsd:date),
     #: "month" (xsd:gYearMonth) or "year" (xsd:gYear).
     datePrecision: Final = DKG + "datePrecision"
+    #: first actor: The actor of a contact pair whose IRI sorts first (as a string).
+    firstActor: Final = DKG + "firstActor"
+    #: first label: The rdfs:label of the pair's dkg:firstActor, copied so that the
+    #: who-met-whom table needs no join.
+    firstLabel: Final = DKG + "firstLabel"
     #: GeoNames id: The GeoNames identifier of a place (https://www.geonames.org/<id>).
     geonamesId: Final = DKG + "geonamesId"
+    #: held articles: The number of distinct articles reporting one of those events as
+    #: dkg:Occurred.
+    heldArticles: Final = DKG + "heldArticles"
+    #: held contacts: The number of distinct events between the two actors that at least
+    #: one article reports as dkg:Occurred.
+    heldContacts: Final = DKG + "heldContacts"
     #: host: The actor who receives the visitor, in a visit (or hosts a meeting or
     #: summit). Also stated as sem:hasActor.
     host: Final = DKG + "host"
@@ -140,6 +158,11 @@ class DKGTerms:
     #: role: A role or title under which the text names the actor, as written (e.g.
     #: "Russian President", "U.S. Secretary of State"). May repeat.
     role: Final = DKG + "role"
+    #: second actor: The actor of a contact pair whose IRI sorts second (as a string).
+    secondActor: Final = DKG + "secondActor"
+    #: second label: The rdfs:label of the pair's dkg:secondActor, copied so that the
+    #: who-met-whom table needs no join.
+    secondLabel: Final = DKG + "secondLabel"
     #: status: How the article of this mention reports the event (one dkg:Status
     #: individual). Different articles may give the same event different statuses.
     status: Final = DKG + "status"
@@ -383,6 +406,7 @@ ALL_TERMS: Final[frozenset[str]] = frozenset(
     {
         DKGTerms.Cancelled,
         DKGTerms.Contact,
+        DKGTerms.ContactPair,
         DKGTerms.Country,
         DKGTerms.Denied,
         DKGTerms.Group,
@@ -404,7 +428,11 @@ ALL_TERMS: Final[frozenset[str]] = frozenset(
         DKGTerms.countryName,
         DKGTerms.dateInferred,
         DKGTerms.datePrecision,
+        DKGTerms.firstActor,
+        DKGTerms.firstLabel,
         DKGTerms.geonamesId,
+        DKGTerms.heldArticles,
+        DKGTerms.heldContacts,
         DKGTerms.host,
         DKGTerms.inCountry,
         DKGTerms.isCaption,
@@ -412,6 +440,8 @@ ALL_TERMS: Final[frozenset[str]] = frozenset(
         DKGTerms.met,
         DKGTerms.metWith,
         DKGTerms.role,
+        DKGTerms.secondActor,
+        DKGTerms.secondLabel,
         DKGTerms.status,
         DKGTerms.trigger,
         DKGTerms.venue,

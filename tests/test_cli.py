@@ -67,11 +67,32 @@ def test_query_formats(built: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     if fmt == "json":
         assert len(json.loads(result.output)) == 3
-    elif fmt in ("csv", "tsv"):
-        lines = result.output.strip().splitlines()
-        assert len(lines) == 4 and lines[0] == ("a\tid" if fmt == "tsv" else "a,id")
+    elif fmt == "csv":  # SPARQL 1.1 CSV: CRLF line ends, no blank line at the end
+        raw = result.stdout_bytes.decode("utf-8")  # (click's result.output reads CRLF as LF)
+        assert raw.endswith("\r\n") and not raw.endswith("\r\n\r\n")
+        lines = raw.split("\r\n")
+        assert len(lines) == 5 and lines[0] == "a,id" and lines[1].startswith("https://") and lines[-1] == ""
+    elif fmt == "tsv":  # SPARQL 1.1 TSV: ?var headers, terms in Turtle syntax
+        lines = result.output.split("\n")
+        assert len(lines) == 5 and lines[0] == "?a\t?id" and lines[-1] == ""
+        assert lines[1].startswith("<https://") and lines[1].split("\t")[1].startswith('"')
     else:
-        assert "(3 rows)" in result.output
+        assert "(3 rows)" in result.output and not result.output.endswith("\n\n")
+
+
+def test_query_json_is_typed_and_table_cuts_are_marked(built: Path) -> None:
+    import json
+
+    q = ("SELECT ?e ?c ?caption ?text (COUNT(*) AS ?n) ?missing WHERE { ?e dkg:confidence ?c ; gaf:denotedBy ?m . "
+         "?m dkg:isCaption ?caption ; nif:anchorOf ?text } GROUP BY ?e ?c ?caption ?text ?missing "
+         "ORDER BY DESC(STRLEN(?text)) LIMIT 2")
+    rows = json.loads(CliRunner().invoke(main, ["query", str(built / "graph.ttl"), q, "--format", "json"]).output)
+    assert isinstance(rows[0]["n"], int) and isinstance(rows[0]["c"], float) and 0 <= rows[0]["c"] <= 1
+    assert isinstance(rows[0]["caption"], bool) and rows[0]["missing"] is None and isinstance(rows[0]["text"], str)
+    table = CliRunner().invoke(main, ["query", str(built / "graph.ttl"), q]).output
+    longest = rows[0]["text"]
+    assert len(longest) > 60
+    assert " ".join(longest.split())[:59] + "\u2026" in table  # cut at 60 characters, marked
 
 
 def _count(graph: Path, where: str) -> int:
@@ -133,3 +154,34 @@ def test_documented_queries_read_the_default_graph_only() -> None:
 
     queries = sorted((ROOT / "docs" / "queries").glob("*.rq"))
     assert queries and not any(needs_named_graphs(q.read_text(encoding="utf-8")) for q in queries)
+
+
+def test_query_and_serve_accept_a_store_folder(tmp_path: Path) -> None:
+    import json
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    from kg.query import load_store
+    from kg.serve import make_server
+
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "articles" / "04_scholz_xi_phone.txt"),
+                                       "--store", str(store), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    expected = _count(tmp_path / "out" / "graph.ttl", "?s ?p ?o")
+    assert expected > 10
+    assert _count(store, "?s ?p ?o") == expected  # the --store folder, as --help says
+    assert _count(store / "oxigraph", "?s ?p ?o") == expected  # and the Oxigraph store inside it
+    bad = CliRunner().invoke(main, ["query", str(tmp_path / "out"), "SELECT * WHERE { ?s ?p ?o }"])
+    assert bad.exit_code == 2 and "not an Oxigraph store nor a 'kg build --store' folder" in bad.output
+    server = make_server(load_store(store), "127.0.0.1", 0, workers=1, source=store)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = server.url + "sparql?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            body = json.loads(resp.read())
+        assert int(body["results"]["bindings"][0]["n"]["value"]) == expected
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -79,7 +79,8 @@ def test_same_input_same_bytes_and_counts(tmp_path: Path) -> None:
     store.bulk_load(path=str(tmp_path / "one.ttl"), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(Graph().parse(tmp_path / "one.ttl"))
     graphs = {str(q.graph_name) for q in ox.parse(path=str(tmp_path / "one.nq"), format=ox.RdfFormat.N_QUADS)}
-    assert graphs == {"<https://w3id.org/diplomatic-kg/article/a1>"}
+    # the article's graph, and the pair table derived from all the articles (kg.graph.add_pairs)
+    assert graphs == {"<https://w3id.org/diplomatic-kg/article/a1>", "<https://w3id.org/diplomatic-kg/graph/pairs>"}
 
 
 def test_iris_valid_for_any_id() -> None:

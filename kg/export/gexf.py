@@ -5,7 +5,9 @@ see :func:`kg.export.graphml.build_actor_network`), plus time:
 
 * ``<graph mode="dynamic" defaultedgetype="undirected" timeformat="date">``, dates
   ``YYYY-MM-DD``;
-* each edge has one ``<spell>`` per dated event between the pair: a day gives
+* spells come from held contacts only (status ``occurred``): a planned, cancelled, denied or
+  hypothetical contact is counted on its edge but never shown on the timeline;
+* each edge has one ``<spell>`` per dated held event between the pair: a day gives
   ``start == end``, a month (year) runs from its first to its last day, an event with both
   ``begin`` and ``end`` runs from the start of one to the end of the other.  Spells that overlap
   or touch are merged into one, because Gephi refuses overlapping intervals on one element;
@@ -63,6 +65,7 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("first_date", "string"),
     ("last_date", "string"),
     ("sources", "integer"),
+    ("articles", "string"),
 )
 
 
@@ -97,10 +100,10 @@ def gexf_document(network: ActorNetwork) -> bytes:
     edge_spans = {
         (e.source, e.target): merge_spans((s.start, s.end) for s in e.spans) for e in network.edges
     }
-    always_present: set[str] = set()  # nodes touching an edge that has no spells
-    for (source, target), spans in edge_spans.items():
-        if not spans:
-            always_present.update((source, target))
+    always_present: set[str] = set()  # nodes touching an edge of held contacts that has no spells
+    for edge in network.edges:
+        if edge.held and not edge_spans[(edge.source, edge.target)]:
+            always_present.update((edge.source, edge.target))
 
     # No xsi:schemaLocation: the GEXF 1.3 RELAX NG schema does not allow it.
     out = ["<?xml version='1.0' encoding='UTF-8'?>\n", f'<gexf xmlns="{GEXF_NS}" version="1.3">\n', "  <meta>\n",
@@ -145,7 +148,8 @@ def gexf_document(network: ActorNetwork) -> bytes:
                        + _attvalue("kinds", join_values(edge.kinds)) + _attvalue("first_date", edge.first_date)
                        + _attvalue("last_date", edge.last_date)
                        + f'          <attvalue for="sources" value="{len(edge.articles)}"/>\n'
-                       "        </attvalues>\n")
+                       + _attvalue("articles", join_values(edge.articles))
+                       + "        </attvalues>\n")
             _spells(out, edge_spans[(edge.source, edge.target)])
             out.append("      </edge>\n")
         out.append("    </edges>\n")

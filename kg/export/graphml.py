@@ -175,8 +175,8 @@ class NodeRecord:
     roles: str  # sorted, ';'-joined, "" if none
     events: int = 0
     held: int = 0
-    spans: list[tuple[date, date]] = field(default_factory=list)  # one per dated event
-    undated: int = 0  # events without a usable date
+    spans: list[tuple[date, date]] = field(default_factory=list)  # one per dated held event
+    undated: int = 0  # held events without a usable date
 
 
 @dataclass
@@ -189,8 +189,8 @@ class EdgeRecord:
     kinds: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     events: int = 0
-    spans: list[DateSpan] = field(default_factory=list)  # one per dated event
-    undated: int = 0
+    spans: list[DateSpan] = field(default_factory=list)  # one per dated held event
+    undated: int = 0  # held events without a usable date
 
     @property
     def held(self) -> int:
@@ -198,14 +198,14 @@ class EdgeRecord:
 
     @property
     def first_date(self) -> str | None:
-        """Earliest start over the dated events, at its own precision."""
+        """Earliest start over the dated held events, at its own precision."""
         if not self.spans:
             return None
         return min((s.start, s.start_label) for s in self.spans)[1]
 
     @property
     def last_date(self) -> str | None:
-        """Latest end over the dated events, at its own precision."""
+        """Latest end over the dated held events, at its own precision."""
         if not self.spans:
             return None
         return max((s.end, s.end_label) for s in self.spans)[1]
@@ -241,7 +241,10 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
     * Events are told apart by ``Event.key``; a repeated key is counted once (first one wins).
     * An event with n distinct actors touches each of them and adds to all n*(n-1)/2 pairs; an
       event with one actor only counts for that node.
-    * ``include_unheld=False`` drops pairs none of whose events has status ``occurred``.
+    * ``include_unheld=False`` drops pairs none of whose events has status ``occurred``, and the
+      actors left without an edge (they would be isolated nodes in Gephi).
+    * Dates (``first_date``, ``last_date``) and time spans come from held events only: a planned or
+      cancelled contact has no place on a timeline.  Every event counts in ``events`` and per status.
 
     Computed once per build and written by both :func:`write_graphml` and
     :func:`kg.export.gexf.write_gexf`.
@@ -273,6 +276,7 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
         if len(keys) < 2:
             continue
         articles = {m.article_id for m in event.mentions}
+        held = status == "occurred"
         for source, target in combinations(keys, 2):
             edge = edges.get((source, target))
             if edge is None:
@@ -281,6 +285,8 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
             edge.statuses[status] += 1
             edge.kinds.add(event.kind)
             edge.articles |= articles
+            if not held:
+                continue  # dates and spells tell when contacts took place: planned ones did not (yet)
             if span is None:
                 edge.undated += 1
             else:
@@ -291,7 +297,9 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
         node = _merge_actor(key, actors_seen[key])
         for status, span in nodes_events[key]:
             node.events += 1
-            node.held += status == "occurred"
+            if status != "occurred":
+                continue
+            node.held += 1
             if span is None:
                 node.undated += 1
             else:
@@ -299,6 +307,9 @@ def build_actor_network(events: Sequence[Event], *, include_unheld: bool = True)
         nodes.append(node)
 
     kept = [e for _, e in sorted(edges.items()) if include_unheld or e.held > 0]
+    if not include_unheld:  # no isolated node: an actor without a held contact with another one is left out
+        linked = {e.source for e in kept} | {e.target for e in kept}
+        nodes = [n for n in nodes if n.key in linked]
     return ActorNetwork(nodes=nodes, edges=kept)
 
 
@@ -321,6 +332,7 @@ EDGE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("e_first_date", "first_date", "string"),
     ("e_last_date", "last_date", "string"),
     ("e_sources", "sources", "int"),
+    ("e_articles", "articles", "string"),
 )
 
 
@@ -401,7 +413,8 @@ def graphml_document(network: ActorNetwork) -> bytes:
                        + _data("e_kinds", join_values(edge.kinds)) + _data("e_first_date", edge.first_date)
                        + _data("e_last_date", edge.last_date)
                        + f'      <data key="e_sources">{len(edge.articles)}</data>\n'
-                       "    </edge>\n")
+                       + _data("e_articles", join_values(edge.articles) or None)
+                       + "    </edge>\n")
         out.append("  </graph>\n")
     out.append("</graphml>\n")
     return "".join(out).encode("utf-8")
@@ -425,8 +438,9 @@ def write_graphml(events: Sequence[Event], path: Path, *, include_unheld: bool =
     distinct events with status ``occurred`` between the two, i.e. contacts held; ``events`` (all
     events), ``held``, ``planned``, ``cancelled``, ``denied``, ``hypothetical`` (per status),
     ``kinds`` (sorted, ';'-joined), ``first_date``/``last_date`` (earliest start / latest end
-    over the dated events, ISO at the date's own precision: ``2016-05-03``, ``2016-05`` or
-    ``2016``; omitted when no event is dated) and ``sources`` (distinct articles).
+    over the dated held events, ISO at the date's own precision: ``2016-05-03``, ``2016-05`` or
+    ``2016``; omitted when no held event is dated), ``sources`` (distinct articles) and
+    ``articles`` (their ids, sorted, ';'-joined).
 
     A pair whose events were all planned, cancelled, denied or hypothetical has ``weight`` 0.0:
     networkx and igraph keep such edges, but Gephi's importer drops zero-weight edges (with an

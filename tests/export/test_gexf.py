@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -123,8 +124,10 @@ def test_networkx_round_trip(gexf_file: Path) -> None:
     assert pk["weight"] == 2.0
     assert (pk["events"], pk["held"], pk["planned"]) == (3, 2, 1)
     assert pk["kinds"] == "meeting;talks;visit"
-    assert (pk["first_date"], pk["last_date"]) == ("2016-05", "2016-07-03")
-    assert pk["spells"] == [("2016-05-01", "2016-05-31"), ("2016-07-03", "2016-07-03")]
+    # dates and spells from held contacts only: the planned visit of 2016-07-03 is not on the timeline
+    assert (pk["first_date"], pk["last_date"]) == ("2016-05", "2016-05")
+    assert pk["spells"] == [("2016-05-01", "2016-05-31")]
+    assert pk["articles"] == "art-ev-1;art-ev-2;art-ev-5" and pk["sources"] == 3
 
     lp = g.edges["sergey-lavrov", "vladimir-putin"]
     assert lp["spells"] == [("2018-03-30", "2018-04-30")]
@@ -132,18 +135,41 @@ def test_networkx_round_trip(gexf_file: Path) -> None:
 
     ak = g.edges["abbas", "john-kerry"]
     assert ak["weight"] == 0.0
-    assert "spells" not in ak  # undated: always present
+    assert "spells" not in ak  # no held contact: no date on the timeline
 
-    # nodes: spells cover their edges; always-present edge -> always-present nodes
+    # nodes: spells cover their held edges; an edge of held contacts without a date -> always-present nodes
     assert g.nodes["vladimir-putin"]["spells"] == [
         ("2016-05-01", "2016-05-31"),
-        ("2016-07-03", "2016-07-03"),
         ("2018-03-30", "2018-04-30"),
     ]
     assert g.nodes["sergey-lavrov"]["spells"] == [("2018-03-30", "2018-04-30")]
     assert g.nodes["eu"]["spells"] == [("2017-01-01", "2017-12-31")]
-    assert "spells" not in g.nodes["john-kerry"]
-    assert "spells" not in g.nodes["abbas"]
+    assert g.nodes["john-kerry"]["spells"] == [("2016-05-01", "2016-05-31")]
+    assert "spells" not in g.nodes["abbas"]  # no held contact at all
+
+
+def test_held_only_timeline_drops_unheld_pairs_and_actors(tmp_path: Path) -> None:
+    path = tmp_path / "held.gexf"
+    write_gexf(make_events(), path, include_unheld=False)
+    g = nx.read_gexf(path)
+    assert "abbas" not in g.nodes and "eu" not in g.nodes  # a cancelled call; a summit alone: no node in Gephi
+    assert sorted(g.edges) == [("john-kerry", "vladimir-putin"), ("sergey-lavrov", "vladimir-putin")]
+    spells = [s for _, _, d in g.edges(data=True) for s in d.get("spells", [])]
+    assert ("2016-07-03", "2016-07-03") not in spells  # the planned visit
+    always = _always_present_edge_events()
+    g2 = nx.read_gexf(_write(tmp_path / "undated.gexf", always))
+    assert "spells" not in g2.nodes["john-kerry"] and "spells" not in g2.nodes["vladimir-putin"]
+
+
+def _always_present_edge_events() -> list[Event]:
+    # held but undated: the edge is always present, so are its nodes; a planned dated one adds no spell
+    return [_event("u-1", "meeting", (PUTIN, KERRY), "occurred", None),
+            _event("u-2", "meeting", (PUTIN, KERRY), "planned", TimeValue("2016-05", "month"))]
+
+
+def _write(path: Path, events: list[Event]) -> Path:
+    write_gexf(events, path, include_unheld=False)
+    return path
 
 
 def test_edge_spells_inside_node_spells(gexf_file: Path) -> None:
@@ -205,3 +231,31 @@ def test_failed_write_keeps_previous_file(gexf_file: Path, monkeypatch: pytest.M
         write_gexf(make_events()[:1], gexf_file)
     assert gexf_file.read_bytes() == before
     assert [p.name for p in gexf_file.parent.iterdir()] == [gexf_file.name]
+
+
+def test_sample_timeline_has_no_spell_for_a_contact_that_did_not_happen(sample_build: Any) -> None:
+    from kg.export.graphml import event_span, graphml_node_id, merge_spans
+
+    out, result = sample_build
+    g = nx.read_gexf(out / "graph.gexf")
+    ids = {graphml_node_id(a.key): a.key for e in result.events for a in e.actors}
+    held: dict[frozenset[str], list[tuple[str, str]]] = {}
+    unheld_dated = 0
+    for event in result.events:
+        span = event_span(event)
+        keys = {a.key for a in event.actors}
+        if event.status != "occurred":
+            unheld_dated += span is not None and len(keys) > 1
+            continue
+        if span is not None:
+            held.setdefault(frozenset(keys), []).append((span.start, span.end))
+    assert unheld_dated >= 2  # the samples have planned/cancelled dated contacts: the test can fail
+    for u, v, data in g.edges(data=True):
+        pair = {ids[u], ids[v]}
+        expected = merge_spans(s for keys, spans in held.items() if pair <= keys for s in spans)
+        assert data.get("spells", []) == [(a.isoformat(), b.isoformat()) for a, b in expected], (u, v)
+        assert data["weight"] == data["held"] > 0
+        assert data["articles"].count(";") + 1 == data["sources"]
+    for node, data in g.nodes(data=True):
+        assert data["held"] > 0 and g.degree(node) > 0, node  # no isolated actor, none without a held contact
+    assert g.number_of_nodes() < len({a.key for e in result.events for a in e.actors})  # some were left out

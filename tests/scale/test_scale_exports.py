@@ -48,4 +48,5 @@ def test_turtle_is_the_union_of_the_nquads(tmp_path: Path) -> None:
     for q in ox.parse(path=str(tmp_path / "graph.nq"), format=ox.RdfFormat.N_QUADS):
         union.parse(data=f"{q.subject} {q.predicate} {q.object} .", format="nt")
     assert len(ttl) == triples and isomorphic(ttl, union)
-    assert [p.name for p in outputs] == ["graph.ttl", "graph.nq", "graph.graphml", "graph.gexf"]
+    assert [p.name for p in outputs][:4] == ["graph.ttl", "graph.nq", "graph.graphml", "graph.gexf"]
+    assert sorted(p.name for p in outputs) == sorted(p.name for p in tmp_path.iterdir())  # every file written
