@@ -23,6 +23,17 @@ def _trigger_lemma(trigger: str) -> str:
     return word
 
 
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van",
+              "von", "der", "den", "ter", "y", "e", "abu", "bint", "ben", "mac", "st"}
+
+
+def _odd_name(name: str) -> bool:
+    """A name the recogniser probably cut or glued: lower-case words, digits, very long."""
+    words = name.replace("-", " ").split()
+    return (len(words) > 4 or any(ch.isdigit() for ch in name)
+            or any(w[:1].islower() and w.lower() not in _PARTICLES for w in words))
+
+
 def _date_relation(m: Mention, published: str | None) -> str:
     if m.begin is None:
         return "none"
@@ -46,6 +57,17 @@ def candidate_features(m: Mention, article: Article | None, siblings: Sequence[M
     f.append("types=" + "+".join(sorted(types)))
     roles = sum(1 for a in m.actors if a.type == "person" and a.roles)
     f.append(f"roled_people={min(roles, 2)}")
+    people = [a for a in m.actors if a.type == "person"]
+    if any(len(a.name.split()) == 1 for a in people):
+        f.append("person_one_word")
+    if any(_odd_name(a.name) for a in people):
+        f.append("person_odd_name")
+    if any(not a.roles and not a.country for a in people):
+        f.append("person_unknown")
+    countries = {a.country for a in people if a.country} | {a.name for a in m.actors if a.type == "country"}
+    if len(people) >= 2 and len(countries) == 1 and not any(a.type == "country" for a in m.actors):
+        f.append("one_country_only")  # every side from one country: domestic politics
+    f.append(f"countries={min(len(countries), 3)}")
     if m.visitors:
         f.append("has_visitor")
     if m.place is not None:

@@ -20,6 +20,13 @@ _RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "presi
                     "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
                     "chancellor", "secretary", "officials", "visitor", "visitors", "guest", "guests", "head", "heads",
                     "emir", "sheikh", "sultan", "pope", "welcome", "reception"}
+_MEET_VERBS = {"meet", "meets", "met", "meeting"}
+# people one meets ("met his counterpart", "meets the delegation"); anything else met is a demand, a target ...
+_PEOPLE_NOUNS = {"counterpart", "counterparts", "leader", "leaders", "minister", "ministers", "president", "presidents",
+                 "officials", "official", "delegation", "delegations", "envoy", "envoys", "ambassador", "ambassadors",
+                 "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "sultan", "pope", "mediators",
+                 "negotiators", "representatives", "head", "heads", "chief", "secretary", "governor", "diplomats",
+                 "diplomat", "foreign", "rebels", "commander", "commanders", "side", "sides", "team", "mission"}
 _HEAD_LAST = {"talks", "negotiations", "consultations", "meeting", "summit", "call", "visit"}
 ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"}
 PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
@@ -103,6 +110,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 and c.lower_ not in ("delegation", "delegations", "leaders", "counterpart", "president", "king")
                 for c in tok.children)):
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
+        if tok.lower_ in _MEET_VERBS and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ not in ("PROPN", "PRON")
+                and c.lower_ not in _RECEIVED_PEOPLE and c.lower_ not in _PEOPLE_NOUNS for c in tok.children):
+            continue  # "meet demand", "met its targets", "meet the deadline": to satisfy, not to meet someone
         if tok.lower_ in ("received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
                 and c.lower_ not in _RECEIVED_PEOPLE for c in tok.children)):
