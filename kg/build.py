@@ -251,7 +251,7 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
             metas, mentions = all_mentions(state.records())
             result.stored = len(metas)
         with cyclic_gc_paused():
-            result.events = merge_events(mentions)
+            result.events = merge_events(mentions, metas)
             del mentions
             if out is None and state is not None and not state.new and state.graphs:
                 pass  # nothing new, nothing to write: the store is left as it is
