@@ -164,7 +164,8 @@ def write_gexf(events: Sequence[Event], path: Path, *, include_unheld: bool = Tr
     """Write the actor network of ``events`` to ``path`` as dynamic GEXF 1.3 (atomically).
 
     Nodes: ``label`` (actor name) and attributes ``actor_type``, ``country``, ``roles``,
-    ``wikidata`` (the Wikidata id, when known), ``events``, ``held``.  Edges (one per pair sharing an event): ``weight`` = contacts held and
+    ``wikidata`` (the Wikidata id, when known), ``events``, ``held``.  Edges (one per pair sharing
+    an event): ``weight`` = contacts held and
     the same counts as the GraphML export, with spells as described in the module docstring.
 
     Pairs with no held contact get ``weight="0.0"``; Gephi drops zero-weight edges on import

@@ -203,8 +203,8 @@ def lookup_person(name: str, when: str | None = None) -> KBPerson | None:
     if not toks:
         return None
     full, last = _person_index()
-    hit = full.get("-".join(toks))
-    if hit:
+    hit = full.get("-".join(toks)) or (full.get("-".join(reversed(toks))) if len(toks) == 2 else None)
+    if hit:  # a name as the base writes it, or in the other order ("Abe Shinzo")
         return _pick(hit, when)
     same_surname = last.get(toks[-1], set())
     if len(toks) == 1:  # a surname alone: only someone in office then ("Sharif" in 2015 is not Shehbaz)
@@ -212,12 +212,15 @@ def lookup_person(name: str, when: str | None = None) -> KBPerson | None:
             return None
         found = _pick(same_surname, when)
         return found if found is not None and (when is None or found.holds_office(when)) else None
+    if not same_surname:  # a misspelt surname ("Olaf Sholz"): the same first names, a close surname
+        same_surname = {q for s, qids in last.items() if s[:1] == toks[-1][:1] and len(s) >= 4 and
+                        difflib.SequenceMatcher(None, s, toks[-1]).ratio() >= 0.85 for q in qids}
     close = set()
     for qid in same_surname:
         p = people()[qid]
         for n in (p.name, *p.alt_names):
             other = _tokens(n)
-            if len(other) == len(toks) and other[-1] == toks[-1] and all(
+            if len(other) == len(toks) and _similar(other[-1], toks[-1]) and all(
                     _similar(x, y) for x, y in zip(toks[:-1], other[:-1], strict=True)):
                 close.add(qid)
     return _pick(close, when) if close else None

@@ -35,7 +35,8 @@ director his her majesty highness excellency the top diplomat counterpart of chi
 first lady opposition finance trade economy interior national security adviser advisor commissioner
 representative president-elect elect executive assembly captain capt col colonel lt lieutenant maj major
 field marshal admiral brig brigadier commander hrh h.e. hon honourable honorable minister-president
-mayor speaker rep cabinet junta interim acting caretaker
+mayor speaker rep cabinet junta interim acting caretaker datuk dato seri tun councilor councillor
+honorary ministers officials leaders
 """.split())
 ROYAL = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", "duke", "duchess"})
 # a "person" whose name starts with one of these is a place ("Lough Erne", "Lake Como")
@@ -54,6 +55,8 @@ def person_key(name: str) -> str:
 def clean_person_name(name: str) -> str | None:
     """A person's name without the titles, offices and countries written before it; None when what
     is left is not a person's name (empty, or a place such as "Lough Erne")."""
+    name = re.split(r"\s+[-–|]\s+", name)[0]  # "Narendra Modi - File Photo"
+    name = re.sub(r"^(H\.\s?E\.?|HE)\s+", "", name.strip())  # "H.E. ..." (His Excellency)
     words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-").split(" ")
     words = [w for w in words if w]
     if words and re.fullmatch(r"'s|s", words[-1]):
@@ -80,9 +83,26 @@ def clean_person_name(name: str) -> str | None:
     if not words or words[0].lower().rstrip(".") in GEOGRAPHIC and len(words) >= 2:
         return None
     text = " ".join(words)
-    if len(text) < 2 or not re.search(r"[^\W\d_]", text):
+    if len(text) < 2 or not re.search(r"[^\W\d_]", text) or len(words) == 1 and text.lower() in TITLE_WORDS:
         return None
     return text
+
+
+def not_a_person(name: str) -> str | None:
+    """What a "person" named like a country, a body or a city is: "country", "organisation", "place";
+    None for a name that can be a person's (the knowledge base's people always can)."""
+    if lookup_person(name) is not None:
+        return None
+    if canonical_country(name) is not None:
+        return "country"
+    if lookup_body(name) is not None:
+        return "organisation"
+    if len(name.split()) >= 2:
+        from .places import lookup_city
+
+        if lookup_city(name) is not None:
+            return "place"
+    return None
 
 
 def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
@@ -102,11 +122,12 @@ def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None,
     :func:`identity` of such people).  ``unknown``: what a person with none of these counts as."""
     if actor.type != "person":
         return True
-    if any(r.strip() and POLITICAL_ROLE.search(r) for r in actor.roles):
+    roles = [r for r in actor.roles if r.strip()]
+    if any(POLITICAL_ROLE.search(r) for r in roles):
         return True
     if use_kb and _holds_office(actor, when, before) or (known_offices and identity(actor) in known_offices):
         return True
-    return unknown
+    return unknown and not roles  # a stated role that is not a state role stays one
 
 
 def identity(actor: Actor) -> str:
@@ -182,6 +203,13 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = 
         return body_actor(p.text)
     name = " ".join(p.text.split())
     if len(name) < 2:
+        return None
+    other = not_a_person(name)
+    if other == "country":
+        return country_actor(canonical_country(name) or name)
+    if other == "organisation":
+        return body_actor(name)
+    if other == "place":
         return None
     info = names.get(name)
     roles = tuple(r for r in (p.role, info.role if info else None) if r is not None)

@@ -37,7 +37,7 @@ def fingerprint(text: str) -> str | None:
     shingles = _shingles(text)
     if not shingles:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     mh.update_batch(sorted(shingles))
     return "".join(f"{int(v):08x}" for v in mh.hashvalues)
 
@@ -46,8 +46,8 @@ def _minhash(fp: str):  # type: ignore[no-untyped-def]
     import numpy as np
     from datasketch import MinHash
 
-    values = np.array([int(fp[i:i + 8], 16) for i in range(0, len(fp), 8)], dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values)
+    values = np.array([int(fp[i:i + 8], 16) for i in range(0, len(fp), 8)], dtype=np.uint32)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme="affine32")
 
 
 def copy_groups(articles: Iterable[Article]) -> dict[str, str]:

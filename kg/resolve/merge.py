@@ -541,14 +541,18 @@ def canonical_actors(mentions: Sequence[Mention]) -> dict[tuple[str, str], Actor
             if len(toks) >= 2:
                 by_surname[toks[-1]].add(i)
                 for k in range(1, len(toks) - 1):
-                    by_tail["-".join(toks[k:])].add(i)
+                    by_tail["-".join(toks[k:])].add(i)  # "Lula da Silva" ends "Luiz Inácio Lula da Silva"
+                    by_tail["-".join(toks[:k + 1])].add(i)  # "Yun Byun" begins "Yun Byun-se"
+            if len(toks) == 2:
+                by_tail["-".join(reversed(toks))].add(i)  # "Abe Shinzo" is "Shinzo Abe"
     target: dict[str, str] = {}
     for i in names:
         if i.startswith("Q"):
             continue
         toks = i.removeprefix("name:").split("-")
         cands = by_surname.get(toks[0], set()) if len(toks) == 1 else by_tail.get("-".join(toks), set())
-        cands = cands - {i}
+        cands = {x for x in cands if x != i and (x.startswith("Q") or len(x) > len(i) or names[x].total() > names[i].total()
+                                                 or names[x].total() == names[i].total() and x < i)}
         if len(cands) == 1:
             target[i] = next(iter(cands))
     merged_names: dict[str, Counter[str]] = defaultdict(Counter)
