@@ -178,10 +178,10 @@ def _person_index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return dict(full), dict(last)
 
 
-def _pick(qids: set[str], when: str | None) -> KBPerson | None:
+def _pick(qids: set[str], when: str | None, before: str | None = None) -> KBPerson | None:
     cands = [people()[q] for q in sorted(qids)]
-    if len(cands) > 1 and when:
-        cands = [p for p in cands if p.holds_office(when)]
+    if len(cands) > 1 and (when or before):
+        cands = [p for p in cands if p.holds_office(when, before=before)]
     return cands[0] if len(cands) == 1 else None
 
 
@@ -192,26 +192,29 @@ def _similar(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def lookup_person(name: str, when: str | None = None) -> KBPerson | None:
+def lookup_person(name: str, when: str | None = None, before: str | None = None) -> KBPerson | None:
     """The person of the base a name means: one of their names or alternative names (spelling variants
     and transliterations compared by :func:`kg.resolve.keys.match_key`), else, for a name of two or more
     words, a person with the same surname, as many words and similar other words ("Vladimiar Putin"),
     else, for a surname alone, the one person of the base with that surname.  Several candidates:
-    those holding an office at ``when`` (an ISO date); still several: None ("George Bush" is neither
-    George W. Bush nor George H. W. Bush)."""
+    those holding an office at ``when`` (an ISO date), or with ``before``, one begun by that date (a past
+    contact); still several: None ("George Bush" is neither George W. Bush nor George H. W. Bush).  A
+    surname alone must be someone in office then ("Sharif" in 2015 is not Shehbaz Sharif), and needs a date."""
     toks = _tokens(name)
     if not toks:
         return None
     full, last = _person_index()
     hit = full.get("-".join(toks)) or (full.get("-".join(reversed(toks))) if len(toks) == 2 else None)
     if hit:  # a name as the base writes it, or in the other order ("Abe Shinzo")
-        return _pick(hit, when)
+        return _pick(hit, when, before)
     same_surname = last.get(toks[-1], set())
     if len(toks) == 1:  # a surname alone: only someone in office then ("Sharif" in 2015 is not Shehbaz)
         if len(toks[0]) < 4:
             return None
-        found = _pick(same_surname, when)
-        return found if found is not None and (when is None or found.holds_office(when)) else None
+        if when is None and before is None:
+            return None  # no date to tell whom it means
+        found = _pick(same_surname, when, before)
+        return found if found is not None and found.holds_office(when, before=before) else None
     if not same_surname:  # a misspelt surname ("Olaf Sholz"): the same first names, a close surname
         same_surname = {q for s, qids in last.items() if s[:1] == toks[-1][:1] and len(s) >= 4 and
                         difflib.SequenceMatcher(None, s, toks[-1]).ratio() >= 0.85 for q in qids}
@@ -223,7 +226,7 @@ def lookup_person(name: str, when: str | None = None) -> KBPerson | None:
             if len(other) == len(toks) and _similar(other[-1], toks[-1]) and all(
                     _similar(x, y) for x, y in zip(toks[:-1], other[:-1], strict=True)):
                 close.add(qid)
-    return _pick(close, when) if close else None
+    return _pick(close, when, before) if close else None
 
 
 @lru_cache(maxsize=1)

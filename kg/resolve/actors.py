@@ -164,13 +164,14 @@ def country_actor(country: str) -> Actor:
 
 
 def person_actor(name: str, roles: tuple[str, ...] = (), country: str | None = None,
-                 when: str | None = None) -> Actor | None:
+                 when: str | None = None, before: str | None = None) -> Actor | None:
     """The actor of a person named ``name`` (titles removed), linked to the knowledge base when it knows
-    the name (at ``when``, the article's date, for names several people share)."""
+    the name (at ``when``, the date of the contact, or ``before`` it for a past one: see
+    :func:`kg.kb.lookup_person`)."""
     clean = clean_person_name(name)
     if clean is None:
         return None
-    kb = lookup_person(clean, when)
+    kb = lookup_person(clean, when, before)
     if kb is not None and country is None and kb.country:
         country = canonical_country(kb.country) or None
     return Actor(key=actor_key(kb.name if kb else clean), name=clean, type="person", country=country,
@@ -186,14 +187,15 @@ def body_actor(text: str) -> Actor:
     return Actor(key=body.key, name=text, type="organisation", wikidata=body.qid)
 
 
-def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = None) -> Actor | None:
+def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = None,
+              before: str | None = None) -> Actor | None:
     if p.label == "COUNTRY":
         return country_actor(canonical_country(p.text) or p.text)
     if p.label == "LEADER":  # "the leaders of Japan and China": the one leader the article names, else the country
         country = canonical_country(p.text) or p.text
         leaders = [n for n in names.values() if n.country == country and n.role and LEADER_ROLE.search(n.role)]
         if len(leaders) == 1:
-            leader = person_actor(leaders[0].name, (leaders[0].role or "",), country, when)
+            leader = person_actor(leaders[0].name, (leaders[0].role or "",), country, when, before)
             if leader is not None:
                 return leader
         return country_actor(country)
@@ -213,4 +215,4 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = 
         return None
     info = names.get(name)
     roles = tuple(r for r in (p.role, info.role if info else None) if r is not None)
-    return person_actor(name, roles, info.country if info else None, when)
+    return person_actor(name, roles, info.country if info else None, when, before)

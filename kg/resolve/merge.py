@@ -74,11 +74,17 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
 
     infos = {k: v for k, v in names.items() if isinstance(v, NameInfo)}
     today = article.published or anchor
+    begin, end = resolve_time(raw.time_text, today, raw.tense)
+    # the knowledge base's offices count at the date of the contact: the one the text gives, else (a past
+    # contact) any office begun by the article's date, else the article's date
+    stated = begin is not None and not begin.inferred
+    when = begin.value if stated and begin is not None else None if raw.tense == "past" else today
+    before = today if not stated and raw.tense == "past" else None
     actors: list[Actor] = []
     visitors: list[str] = []
     hosts: list[str] = []
     for p in raw.participants:
-        actor = actor_for(p, infos, today)
+        actor = actor_for(p, infos, when, before)
         if actor is None or any(a.key == actor.key for a in actors):
             continue
         actors.append(actor)
@@ -99,7 +105,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                 leaders = [n for n in infos.values() if n.country == a.name and n.role
                            and LEADER_ROLE.search(n.role)]
                 if len(leaders) == 1 and all(x.name != leaders[0].name for x in actors):
-                    leader = person_actor(leaders[0].name, (leaders[0].role or "",), a.name, today)
+                    leader = person_actor(leaders[0].name, (leaders[0].role or "",), a.name, when, before)
                     if leader is not None and all(x.key != leader.key for x in actors):
                         actors.append(leader)
     # a person and their own country are one side: keep the person
@@ -110,12 +116,6 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
         return None  # a lone visitor may still join the article's report of that visit
-    begin, end = resolve_time(raw.time_text, today, raw.tense)
-    # the knowledge base's offices count at the date of the contact: the one the text gives, else (a past
-    # contact) any office begun by the article's date, else the article's date
-    stated = begin is not None and not begin.inferred
-    when = begin.value if stated and begin is not None else None if raw.tense == "past" else today
-    before = today if not stated and raw.tense == "past" else None
     pending = False
     if not is_diplomatic(actors, raw.kind, visitors, political_article([n.role for n in infos.values()]),
                          when=when, before=before):
