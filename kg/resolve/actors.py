@@ -42,8 +42,8 @@ ROYAL = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", 
 # a "person" whose name starts with one of these is a place ("Lough Erne", "Lake Como")
 GEOGRAPHIC = frozenset({"lough", "lake", "loch", "mount", "mt", "river", "cape", "port", "fort", "bay", "gulf",
                         "sea", "strait", "island", "isle", "glen", "point", "camp", "castle"})
-_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.I)
-_PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
+_HEADLINE_VERBS = frozenset({"hosts", "meets", "met", "visits", "holds", "says", "said", "calls", "talks", "welcomes",
+                             "receives", "greets", "arrives", "leaves", "signs", "urges", "vows", "to"})
 
 
 def person_key(name: str) -> str:
@@ -59,6 +59,9 @@ def clean_person_name(name: str) -> str | None:
     name = re.sub(r"^(H\.\s?E\.?|HE)\s+", "", name.strip())  # "H.E. ..." (His Excellency)
     words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-").split(" ")
     words = [w for w in words if w]
+    # a headline run on after the name: "Barack Obama Hosts Team USA"
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _HEADLINE_VERBS), len(words))
+    words = words[:cut]
     if words and re.fullmatch(r"'s|s", words[-1]):
         words = words[:-1]
     if words:
