@@ -217,5 +217,13 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = 
     if other == "place":
         return None
     info = names.get(name)
+    if " " not in name and (info is None or not info.country):
+        # a one-word name the article's registry missed because a title was in the full name there
+        # ("Anwar" after "Datuk Seri Anwar Ibrahim"): the one person of the article with that word
+        fuller = {n for n in names if len((clean_person_name(n) or "").split()) >= 2
+                  and name.lower() in (clean_person_name(n) or "").lower().split()}
+        if len(fuller) == 1:
+            info = names[next(iter(fuller))]
+            name = info.name
     roles = tuple(r for r in (p.role, info.role if info else None) if r is not None)
     return person_actor(name, roles, info.country if info else None, when, before)
