@@ -133,3 +133,18 @@ def test_reports_of_copies_are_one_report_each() -> None:
     reports += [report(a.id, ruto, samia, kind="phone_call", begin=day("2024-01-03"), start=99) for a in arts]
     events = merge_events(reports, arts)
     assert sorted((e.kind, len(e.mentions)) for e in events) == [("meeting", 3), ("phone_call", 3)]
+
+
+def test_a_given_name_alone_is_the_articles_one_person_with_it() -> None:
+    """The article's registry kept the honorific in the full name, so "Anwar" was left on its own."""
+    from kg.model import NameInfo, RawParticipant
+    from kg.resolve.actors import actor_for
+
+    names = {"Datuk Seri Anwar Ibrahim": NameInfo("Datuk Seri Anwar Ibrahim", "Prime Minister", "Malaysia"),
+             "Anwar": NameInfo("Anwar"), "Rajnath Singh": NameInfo("Rajnath Singh", "Defence Minister", "India")}
+    actor = actor_for(RawParticipant("Anwar", "PERSON"), names)
+    assert actor is not None and actor.name == "Anwar Ibrahim" and actor.roles == ("Prime Minister",)
+    assert actor_for(RawParticipant("Singh", "PERSON"), names) is not None
+    names["Anwar Hussain"] = NameInfo("Anwar Hussain")
+    other = actor_for(RawParticipant("Anwar", "PERSON"), names)
+    assert other is not None and other.name == "Anwar"  # two people of the article with it: neither
