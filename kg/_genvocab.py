@@ -69,12 +69,14 @@ NAMESPACES: tuple[tuple[str, str, str, str], ...] = (
     ("rdfs", "RDFS", "http://www.w3.org/2000/01/rdf-schema#", "RDF Schema"),
     ("owl", "OWL", "http://www.w3.org/2002/07/owl#", "OWL"),
     ("xsd", "XSD", "http://www.w3.org/2001/XMLSchema#", "XML Schema datatypes"),
+    ("wd", "WD", "http://www.wikidata.org/entity/", "Wikidata entities (owl:sameAs of actors)"),
 )
 
 # Terms the export needs although the ontology does not mention them.
 EXTRA_TERMS: dict[str, tuple[str, ...]] = {
     "rdf": ("type",),
     "rdfs": ("label", "comment"),
+    "owl": ("sameAs",),
     "xsd": (
         "anyURI",
         "boolean",

@@ -304,7 +304,7 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
 
         mentions = apply(decider or load_decider(), metas, mentions)
         with cyclic_gc_paused():
-            result.events = merge_events(mentions)
+            result.events = merge_events(mentions, metas)
             del mentions
             if out is None and state is not None and not state.new and state.graphs:
                 pass  # nothing new, nothing to write: the store is left as it is

@@ -335,5 +335,35 @@ def crossval(gold: Path, inputs: tuple[Path, ...], folds: int, decider: str, wor
     click.echo(json.dumps(result) if as_json else format_crossval(result))
 
 
+@main.group()
+def kb() -> None:
+    """The actor knowledge base (people in office, countries, international bodies)."""
+
+
+@kb.command()
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write  [default: the package's office-holders-wikidata.tsv]")
+@click.option("--from-json", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A saved answer of the query (SPARQL JSON results) instead of asking Wikidata.")
+@click.option("--endpoint", default=None, help="SPARQL endpoint  [default: the Wikidata Query Service]")
+@click.option("--show-query", is_flag=True, help="Print the SPARQL query and exit.")
+def rebuild(out: Path | None, source: Path | None, endpoint: str | None, show_query: bool) -> None:
+    """Rebuild the office holders from Wikidata (needs a network connection, or --from-json)."""
+    from .kb.data import DATA
+    from .kb.rebuild import ENDPOINT, QUERY
+    from .kb.rebuild import rebuild as run_rebuild
+
+    if show_query:
+        click.echo(QUERY)
+        return
+    target = out or DATA / "office-holders-wikidata.tsv"
+    try:
+        rows = run_rebuild(target, source, endpoint or ENDPOINT)
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"wrote {target} ({rows} office holders)", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -35,7 +35,7 @@ def _graph_score(gold_lines: list[str], metas: Sequence[Article], mentions: Sequ
     from .graph import graph_text
     from .resolve.merge import merge_events
 
-    events = merge_events(list(mentions))
+    events = merge_events(list(mentions), list(metas))
     out = workdir / name
     write_exports(out, graph_text(list(metas), events), events)
     gold = workdir / f"{name}.gold.jsonl"

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from itertools import repeat
 from typing import NamedTuple
@@ -19,17 +20,20 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from .model import Actor, Article, Event, Place
+from .resolve.keys import country_key
 from .vocab import (
     ACTOR_CLASS,
     BASE,
     KIND_CLASS,
     PRECISION_DATATYPE,
     STATUS_IND,
+    WD,
     dcterms,
     dkg,
     gaf,
     geo,
     nif,
+    owl,
     prov,
     rdf,
     rdfs,
@@ -68,6 +72,11 @@ def actor_iri(key: str) -> str:
     return f"{BASE}actor/{_slug_id(key)}"
 
 
+def wikidata_iri(qid: str) -> str:
+    """The Wikidata entity of an id ("Q7747"); anything that is not an id is made safe like a key."""
+    return f"{WD}{qid if re.fullmatch(r'Q[0-9]+', qid) else _slug_id(qid)}"
+
+
 def place_iri(key: str) -> str:
     return f"{BASE}place/{_slug_id(key)}"
 
@@ -93,22 +102,30 @@ def _clean(text: str) -> str:
 
 
 class ActorTable:
-    """One label per actor across the whole build (the most frequent spelling), others as altLabel."""
+    """One label per actor across the whole build (the canonical name merging gave it, else the most
+    frequent spelling), the other spellings as altLabel, its Wikidata id."""
 
     def __init__(self, events: Sequence[Event]) -> None:
         names: dict[str, Counter[str]] = defaultdict(Counter)
+        alts: dict[str, set[str]] = defaultdict(set)
         self.actors: dict[str, Actor] = {}
         roles: dict[str, set[str]] = defaultdict(set)
         for ev in events:
             for m in ev.mentions:
                 for a in m.actors:
                     names[a.key][a.name] += 1
+                    alts[a.key].update(a.alt_names)
                     roles[a.key].update(a.roles)
-                    if a.key not in self.actors or (self.actors[a.key].country is None and a.country):
+                    known = self.actors.get(a.key)
+                    if known is None:
                         self.actors[a.key] = a
+                    elif known.country is None and a.country or known.wikidata is None and a.wikidata:
+                        self.actors[a.key] = replace(known, country=known.country or a.country,
+                                                     wikidata=known.wikidata or a.wikidata)
         self.label = {k: sorted(c, key=lambda n: (-c[n], -len(n), n))[0] for k, c in names.items()}
-        self.alt = {k: sorted(set(c) - {self.label[k]}) for k, c in names.items()}
+        self.alt = {k: sorted((set(c) | alts[k]) - {self.label[k]}) for k, c in names.items()}
         self.roles = {k: sorted(v) for k, v in roles.items()}
+        self.wikidata = {k: a.wikidata for k, a in self.actors.items() if a.wikidata}
 
 
 # --- N-Quads text ----------------------------------------------------------------------------
@@ -179,6 +196,7 @@ _IN_COUNTRY = _pred(dkg.inCountry)
 _ROLE = _pred(dkg.role)
 _GEONAMES_ID = _pred(dkg.geonamesId)
 _SAME_AS = _pred(schema.sameAs)
+_OWL_SAME_AS = _pred(owl.sameAs)
 _LAT = _pred(geo.lat)
 _LONG = _pred(geo.long)
 _CONTAINED_IN = _pred(schema.containedInPlace)
@@ -392,7 +410,10 @@ class _GraphMaker:
         if known.country:
             triples.append(s + _COUNTRY_NAME + nt_literal(known.country))
             if a.type == "person":
-                triples.append(s + _IN_COUNTRY + self.actor(_country_key(known.country)))
+                triples.append(s + _IN_COUNTRY + self.actor(country_key(known.country)))
+        qid = table.wikidata.get(a.key)
+        if qid:
+            triples.append(s + _OWL_SAME_AS + nt_iri(wikidata_iri(qid)))
         triples += [s + _ROLE + nt_literal(role) for role in table.roles.get(a.key, ())]
         self.add(s, triples, graphs)
 
@@ -496,10 +517,6 @@ def _index(value: int) -> bytes:
 def _venue_iri(p: Place) -> str:
     assert p.venue
     return place_iri(f"{p.key}-{_slug_id(p.venue.lower())}")
-
-
-def _country_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 PAIRS_GRAPH = f"{BASE}graph/pairs"

@@ -26,6 +26,7 @@ class Article:
     title: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
     published_source: str | None = None  # field | url | text
+    fingerprint: str | None = None  # MinHash of the text (kg.resolve.copies), kept when the text is dropped
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Actor:
     country: str | None = None
     roles: tuple[str, ...] = ()
     alt_names: tuple[str, ...] = ()
+    wikidata: str | None = None  # Wikidata id ("Q7747") when the knowledge base knows the actor
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class Mention:
     is_caption: bool = False
     visitors: tuple[str, ...] = ()  # actor keys, for visits
     hosts: tuple[str, ...] = ()
+    pending: bool = False  # diplomatic only if another article of the build gives one of its people an office
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,10 @@ def default_workers() -> int:
 
 
 def without_text(article: Article) -> Article:
-    return replace(article, text="")
+    """The article's metadata, and the fingerprint of its text (to tell copies of one story apart)."""
+    from .resolve.copies import fingerprint
+
+    return replace(article, text="", fingerprint=article.fingerprint or fingerprint(article.text))
 
 
 def _pipeline(nlp: Any = None) -> Any:
@@ -86,7 +89,7 @@ def process_chunk(chunk: list[Article], nlp: Any = None) -> list[Outcome]:
         for art, extraction in zip(chunk, extractions, strict=True):
             try:
                 extraction = extraction or extract_batch([art], pipeline)[0]
-                mentions = tuple(resolve_article(art, extraction))
+                mentions = tuple(resolve_article(art, extraction, keep_pending=True))
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a build
                 out.append(Outcome(without_text(art), error=f"extraction failed ({type(exc).__name__}: {exc})"))
                 continue

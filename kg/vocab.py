@@ -42,6 +42,8 @@ RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
 OWL: Final = "http://www.w3.org/2002/07/owl#"
 #: XML Schema datatypes
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
+#: Wikidata entities (owl:sameAs of actors)
+WD: Final = "http://www.wikidata.org/entity/"
 
 
 class DKGTerms:
@@ -285,6 +287,7 @@ class OWLTerms:
     equivalentClass: Final = OWL + "equivalentClass"
     inverseOf: Final = OWL + "inverseOf"
     oneOf: Final = OWL + "oneOf"
+    sameAs: Final = OWL + "sameAs"
     unionOf: Final = OWL + "unionOf"
     versionInfo: Final = OWL + "versionInfo"
 
@@ -305,6 +308,11 @@ class XSDTerms:
     string: Final = XSD + "string"
 
 
+class WDTerms:
+    """Terms of ``wd:`` (Wikidata entities (owl:sameAs of actors)) as full IRI strings."""
+
+
+
 # Short aliases: ``dkg.Meeting``, ``sem.hasActor``, ``xsd.gYearMonth`` ...
 dkg = DKGTerms
 sem = SEMTerms
@@ -319,6 +327,7 @@ rdf = RDFTerms
 rdfs = RDFSTerms
 owl = OWLTerms
 xsd = XSDTerms
+wd = WDTerms
 
 #: Event kind (kg.model.KINDS) -> its class.
 KIND_CLASS: Final[Mapping[str, str]] = {
@@ -399,6 +408,7 @@ PREFIXES: Final[Mapping[str, str]] = {
     "rdfs": RDFS,
     "owl": OWL,
     "xsd": XSD,
+    "wd": WD,
 }
 
 #: Every term the ontology defines in the dkg: namespace.

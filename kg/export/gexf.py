@@ -55,6 +55,7 @@ NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("actor_type", "string"),
     ("country", "string"),
     ("roles", "string"),
+    ("wikidata", "string"),
     ("events", "integer"),
     ("held", "integer"),
 )
@@ -125,7 +126,7 @@ def gexf_document(network: ActorNetwork) -> bytes:
             out.append(f'      <node id="{node_id}" label="{xml_attribute(node.name)}">\n'
                        "        <attvalues>\n"
                        + _attvalue("actor_type", node.actor_type) + _attvalue("country", node.country)
-                       + _attvalue("roles", node.roles)
+                       + _attvalue("roles", node.roles) + _attvalue("wikidata", node.wikidata)
                        + f'          <attvalue for="events" value="{node.events}"/>\n'
                        f'          <attvalue for="held" value="{node.held}"/>\n'
                        "        </attvalues>\n")
@@ -167,7 +168,8 @@ def write_gexf(events: Sequence[Event], path: Path, *, include_unheld: bool = Tr
     """Write the actor network of ``events`` to ``path`` as dynamic GEXF 1.3 (atomically).
 
     Nodes: ``label`` (actor name) and attributes ``actor_type``, ``country``, ``roles``,
-    ``events``, ``held``.  Edges (one per pair sharing an event): ``weight`` = contacts held and
+    ``wikidata`` (the Wikidata id, when known), ``events``, ``held``.  Edges (one per pair sharing
+    an event): ``weight`` = contacts held and
     the same counts as the GraphML export, with spells as described in the module docstring.
 
     Pairs with no held contact get ``weight="0.0"``; Gephi drops zero-weight edges on import

@@ -173,6 +173,7 @@ class NodeRecord:
     actor_type: str
     country: str | None
     roles: str  # sorted, ';'-joined, "" if none
+    wikidata: str | None = None  # the Wikidata id ("Q7747"), when known
     events: int = 0
     held: int = 0
     spans: list[tuple[date, date]] = field(default_factory=list)  # one per dated held event
@@ -232,6 +233,7 @@ def _merge_actor(key: str, seen: list[Actor]) -> NodeRecord:
         actor_type=clean_xml_text(_pick(a.type for a in seen)),
         country=(clean_xml_text(_pick(countries)) or None) if countries else None,  # "" is absent too
         roles=join_values(r for a in seen for r in a.roles),
+        wikidata=min((clean_xml_text(a.wikidata) for a in seen if a.wikidata), default=None) or None,
     )
 
 
@@ -321,6 +323,7 @@ NODE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("n_actor_type", "actor_type", "string"),
     ("n_country", "country", "string"),
     ("n_roles", "roles", "string"),
+    ("n_wikidata", "wikidata", "string"),
     ("n_events", "events", "int"),
     ("n_held", "held", "int"),
 )
@@ -401,6 +404,7 @@ def graphml_document(network: ActorNetwork) -> bytes:
             out.append(f'    <node id="{node_id}">\n'
                        + _data("n_label", node.name) + _data("n_actor_type", node.actor_type)
                        + _data("n_country", node.country) + _data("n_roles", node.roles or None)
+                       + _data("n_wikidata", node.wikidata)
                        + f'      <data key="n_events">{node.events}</data>\n'
                        f'      <data key="n_held">{node.held}</data>\n'
                        "    </node>\n")
@@ -431,7 +435,8 @@ def write_graphml(events: Sequence[Event], path: Path, *, include_unheld: bool =
 
     Nodes (id = actor key, escaped only if not a valid NMTOKEN): ``label`` (actor name),
     ``actor_type`` (person|country|organisation|group), ``country`` (omitted when unknown),
-    ``roles`` (';'-joined, omitted when none), ``events`` (distinct events the actor is in, one-
+    ``roles`` (';'-joined, omitted when none), ``wikidata`` (the Wikidata id, omitted when
+    unknown), ``events`` (distinct events the actor is in, one-
     actor events included) and ``held`` (those with status ``occurred``).
 
     Edges, one per pair of actors that share at least one event: ``weight`` (double) = number of

@@ -1,17 +1,21 @@
-"""Actors: people by canonical full name (titles kept as roles), countries, bodies.
+"""Actors: people by canonical full name (titles kept as roles, never in the name), countries, bodies.
 
-Within an article a surname or a role description is resolved by the extractor's name registry;
-across articles, spelling variants of one person ("Sergei"/"Sergey Lavrov", "el-Sissi"/"Al-Sissi")
-share one key, so they become one node with the other spellings as alternative labels.
+Within an article a surname or a role description is resolved by the extractor's name registry; a
+person the knowledge base (:mod:`kg.kb`) knows gets its Wikidata id, and an office the base gives
+them at the time of the report makes them a state actor even when the article names no title.
+Across articles (:func:`kg.resolve.merge.canonical_actors`), spelling variants of one person
+("Sergei"/"Sergey Lavrov", "Donald J. Trump"/"Donald Trump", a surname alone) become one node
+with the other spellings as alternative labels.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..kb import lookup_body, lookup_person
 from ..model import Actor, NameInfo, RawParticipant
-from .countries import canonical_country
-from .places import fold, slug
+from .countries import canonical_country, country_qid
+from .keys import actor_key, country_key, match_key
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan|leader", re.I)
 # roles that make a person a state actor (a head of state or government, a minister, a diplomat, ...)
@@ -21,43 +25,135 @@ POLITICAL_ROLE = re.compile(
     r"head of (state|government)|deputy|vice|chief of staff|advis[eo]r|national security|official|general|"
     r"admiral|defen[cs]e|commissioner|representative|counterpart|\bpm\b|taoiseach|majesty|highness",
     re.I)
-_PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
+# words that precede a name as a title or a description, never part of it ("EAM S Jaishankar",
+# "Gen. Musharraf", "Solomon Islands PM Manasseh Sogavare", "Chief Executive Abdullah Abdullah")
+TITLE_WORDS = frozenset("""
+president vice prime minister foreign secretary state chancellor premier crown princess sheikh emir amir
+sultan chairman chairwoman chair general gen mr mrs ms dr prof sir pm eam fm leader supreme pope ambassador
+envoy special senator sen governor gov deputy defence defense spokesman spokeswoman spokesperson affairs
+director his her majesty highness excellency the top diplomat counterpart of chief head former then
+first lady opposition finance trade economy interior national security adviser advisor commissioner
+representative president-elect elect executive assembly captain capt col colonel lt lieutenant maj major
+field marshal admiral brig brigadier commander hrh h.e. hon honourable honorable minister-president
+mayor speaker rep cabinet junta interim acting caretaker datuk dato seri tun councilor councillor
+honorary ministers officials leaders
+""".split())
+ROYAL = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", "duke", "duchess"})
+# a "person" whose name starts with one of these is a place ("Lough Erne", "Lake Como")
+GEOGRAPHIC = frozenset({"lough", "lake", "loch", "mount", "mt", "river", "cape", "port", "fort", "bay", "gulf",
+                        "sea", "strait", "island", "isle", "glen", "point", "camp", "castle"})
+_HEADLINE_VERBS = frozenset({"hosts", "meets", "met", "visits", "holds", "says", "said", "calls", "talks", "welcomes",
+                             "receives", "greets", "arrives", "leaves", "signs", "urges", "vows", "to"})
 
 
 def person_key(name: str) -> str:
-    """A spelling-tolerant key: ascii-folded, particles dropped, common transliteration variants."""
-    words = []
-    for w in re.split(r"[\s\-]+", _PARTICLES.sub(" ", fold(name))):
-        w = re.sub(r"[^a-z]", "", w)
-        if not w:
+    """How two written names of a person are compared (spelling variants share it): see
+    :func:`kg.resolve.keys.match_key`.  Not the node key, which is readable (:func:`kg.resolve.keys.actor_key`)."""
+    return match_key(name)
+
+
+def clean_person_name(name: str) -> str | None:
+    """A person's name without the titles, offices and countries written before it; None when what
+    is left is not a person's name (empty, or a place such as "Lough Erne")."""
+    name = re.split(r"\s+[-–|]\s+", name)[0]  # "Narendra Modi - File Photo"
+    name = re.sub(r"^(H\.\s?E\.?|HE)\s+", "", name.strip())  # "H.E. ..." (His Excellency)
+    words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-").split(" ")
+    words = [w for w in words if w]
+    # a headline run on after the name: "Barack Obama Hosts Team USA"
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _HEADLINE_VERBS), len(words))
+    words = words[:cut]
+    if words and re.fullmatch(r"'s|s", words[-1]):
+        words = words[:-1]
+    if words:
+        words[-1] = re.sub(r"'s$", "", words[-1])
+    known = lookup_person(" ".join(words)) is not None
+    while len(words) >= 2 and not known:
+        # a country or nationality in front: "Kazakhstan Kassym-Jomart Tokayev", "Solomon Islands PM ..."
+        # (a two-word name keeps its first word: "Jordan Peterson")
+        cut = next((n for n in (3, 2, 1) if len(words) - n >= 2
+                    and canonical_country(" ".join(words[:n]).rstrip(".,")) is not None), 0)
+        if cut:
+            words = words[cut:]
             continue
-        w = re.sub(r"(ey|iy|yi)$", "ei", w)
-        w = w.replace("kh", "h").replace("ks", "x").replace("yu", "iu").replace("ya", "ia")
-        w = re.sub(r"(.)\1", r"\1", w)  # doubled letters: Sissi / Sisi
-        words.append(w)
-    return "-".join(words) or slug(name)
+        low = words[0].lower().rstrip(".,")
+        if low in ROYAL and len(words) == 2:
+            break  # "King Charles", "Prince Harry": the title is how the person is named
+        if low in TITLE_WORDS or low in ROYAL:
+            words = words[1:]
+            known = lookup_person(" ".join(words)) is not None
+            continue
+        break
+    if not words or words[0].lower().rstrip(".") in GEOGRAPHIC and len(words) >= 2:
+        return None
+    text = " ".join(words)
+    if len(text) < 2 or not re.search(r"[^\W\d_]", text) or len(words) == 1 and text.lower() in TITLE_WORDS:
+        return None
+    return text
 
 
-def is_state_actor(actor: Actor, unknown: bool = False) -> bool:
-    """A country, an international body, a group of leaders, or a person with a political role;
-    ``unknown``: what a person the article gives no role at all counts as."""
+def not_a_person(name: str) -> str | None:
+    """What a "person" named like a country, a body or a city is: "country", "organisation", "place";
+    None for a name that can be a person's (the knowledge base's people always can)."""
+    if lookup_person(name) is not None:
+        return None
+    if canonical_country(name) is not None:
+        return "country"
+    if lookup_body(name) is not None:
+        return "organisation"
+    if len(name.split()) >= 2:
+        from .places import lookup_city
+
+        if lookup_city(name) is not None:
+            return "place"
+    return None
+
+
+def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
+    if actor.type != "person" or not actor.wikidata:
+        return False
+    from ..kb import person_by_qid
+
+    person = person_by_qid(actor.wikidata)
+    return person is not None and person.holds_office(when, before=before)
+
+
+def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None, before: str | None = None,
+                   known_offices: frozenset[str] = frozenset(), use_kb: bool = True) -> bool:
+    """A country, an international body, a group of leaders, or a person with a political role: one the
+    text gives (``actor.roles``), one the knowledge base gives at ``when`` (or, with ``before``, one
+    begun by then: a past contact), or one another article of the build gives (``known_offices``:
+    :func:`identity` of such people).  ``unknown``: what a person with none of these counts as."""
     if actor.type != "person":
         return True
     roles = [r for r in actor.roles if r.strip()]
-    return any(POLITICAL_ROLE.search(r) for r in roles) if roles else unknown
+    if any(POLITICAL_ROLE.search(r) for r in roles):
+        return True
+    if use_kb and _holds_office(actor, when, before) or (known_offices and identity(actor) in known_offices):
+        return True
+    return unknown and not roles  # a stated role that is not a state role stays one
+
+
+def identity(actor: Actor) -> str:
+    """What tells one person from another across articles: the Wikidata id, else the compared name."""
+    return actor.wikidata or "name:" + match_key(actor.name)
 
 
 def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: tuple[str, ...] | list[str] = (),
-                  political: bool = False) -> bool:
+                  political: bool = False, when: str | None = None, before: str | None = None,
+                  known_offices: frozenset[str] = frozenset(), use_kb: bool = True) -> bool:
     """A contact between states: at least one side is a state actor, and a visit's visitor, when a
     person, is one ("the striker arrived in Vienna", "the chief executives shook hands": not diplomacy).
     ``political``: the article gives someone a state role, so the people it names with no role at all
-    ("Macron and Scholz met") are taken for state actors; in an article that gives none, they are not."""
+    ("Macron and Scholz met") are taken for state actors; in an article that gives none, they are not,
+    unless the knowledge base gives them an office then (``when``/``before``, see :func:`is_state_actor`)."""
+    def state(a: Actor) -> bool:
+        return is_state_actor(a, political, when, before, known_offices, use_kb)
+
     if kind == "visit" and visitors:
         people = [a for a in actors if a.key in visitors and a.type == "person"]
-        if people and not any(is_state_actor(a, political) for a in people):
+        if people and not any(state(a) for a in people):
             return False
-    return any(is_state_actor(a, political) for a in actors)
+    return any(state(a) for a in actors)
 
 
 def political_article(roles: list[str | None]) -> bool:
@@ -65,26 +161,69 @@ def political_article(roles: list[str | None]) -> bool:
     return any(r and POLITICAL_ROLE.search(r) for r in roles)
 
 
-def actor_for(p: RawParticipant, names: dict[str, NameInfo]) -> Actor | None:
+def country_actor(country: str) -> Actor:
+    """The actor of a country, by its canonical name."""
+    return Actor(key=country_key(country), name=country, type="country", country=country, wikidata=country_qid(country))
+
+
+def person_actor(name: str, roles: tuple[str, ...] = (), country: str | None = None,
+                 when: str | None = None, before: str | None = None) -> Actor | None:
+    """The actor of a person named ``name`` (titles removed), linked to the knowledge base when it knows
+    the name (at ``when``, the date of the contact, or ``before`` it for a past one: see
+    :func:`kg.kb.lookup_person`)."""
+    clean = clean_person_name(name)
+    if clean is None:
+        return None
+    kb = lookup_person(clean, when, before)
+    if kb is not None and country is None and kb.country:
+        country = canonical_country(kb.country) or None
+    return Actor(key=actor_key(kb.name if kb else clean), name=clean, type="person", country=country,
+                 roles=tuple(sorted(r for r in roles if r)), wikidata=kb.qid if kb else None)
+
+
+def body_actor(text: str) -> Actor:
+    """The actor of an international body: its knowledge-base key and Wikidata id when known; its name
+    as written here (the full name becomes its label across the build)."""
+    body = lookup_body(text)
+    if body is None:
+        return Actor(key=actor_key(text, "organisation"), name=text, type="organisation")
+    return Actor(key=body.key, name=text, type="organisation", wikidata=body.qid)
+
+
+def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = None,
+              before: str | None = None) -> Actor | None:
     if p.label == "COUNTRY":
-        country = canonical_country(p.text) or p.text
-        return Actor(key=slug(country), name=country, type="country", country=country)
+        return country_actor(canonical_country(p.text) or p.text)
     if p.label == "LEADER":  # "the leaders of Chile and Peru": the one leader the article names, else the country
         country = canonical_country(p.text) or p.text
         leaders = [n for n in names.values() if n.country == country and n.role and LEADER_ROLE.search(n.role)]
         if len(leaders) == 1:
-            return Actor(key=person_key(leaders[0].name), name=leaders[0].name, type="person", country=country,
-                         roles=(leaders[0].role or "",))
-        return Actor(key=slug(country), name=country, type="country", country=country)
+            leader = person_actor(leaders[0].name, (leaders[0].role or "",), country, when, before)
+            if leader is not None:
+                return leader
+        return country_actor(country)
     if p.label == "GROUP":  # "Southeast Asian leaders": a side with no one named
-        return Actor(key=slug(p.text), name=p.text, type="group")
+        return Actor(key=actor_key(p.text, "group"), name=p.text, type="group")
     if p.label == "ORG":
-        return Actor(key=slug(p.text), name=p.text, type="organisation")
+        return body_actor(p.text)
     name = " ".join(p.text.split())
     if len(name) < 2:
         return None
+    other = not_a_person(name)
+    if other == "country":
+        return country_actor(canonical_country(name) or name)
+    if other == "organisation":
+        return body_actor(name)
+    if other == "place":
+        return None
     info = names.get(name)
-    roles = tuple(sorted(r for r in (p.role, info.role if info else None) if r is not None))
-    home = info.country if info else None
-    return Actor(key=person_key(name), name=name, type="person", country=home,
-                 roles=tuple(sorted(roles)))
+    if " " not in name and (info is None or not info.country):
+        # a one-word name the article's registry missed because a title was in the full name there
+        # ("Anwar" after "Datuk Seri Anwar Ibrahim"): the one person of the article with that word
+        fuller = {n for n in names if len((clean_person_name(n) or "").split()) >= 2
+                  and name.lower() in (clean_person_name(n) or "").lower().split()}
+        if len(fuller) == 1:
+            info = names[next(iter(fuller))]
+            name = info.name
+    roles = tuple(r for r in (p.role, info.role if info else None) if r is not None)
+    return person_actor(name, roles, info.country if info else None, when, before)

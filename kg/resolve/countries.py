@@ -1,9 +1,13 @@
-"""Countries by one canonical name: pycountry plus the aliases news uses ("U.S.", "Russian")."""
+"""Countries by one canonical name: pycountry plus the aliases news uses ("U.S.", "Russian"), from the
+knowledge base's country table (``kg/kb/data/countries.tsv``: code, Wikidata id, name, aliases)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from ..kb.data import country_rows
+from .keys import country_key
 
 # canonical names where pycountry's official or common name is not what news and users say
 CANONICAL = {
@@ -14,38 +18,8 @@ CANONICAL = {
     "CG": "Republic of the Congo", "FM": "Micronesia", "BN": "Brunei", "CV": "Cape Verde",
     "CI": "Ivory Coast", "VA": "Vatican City", "MK": "North Macedonia", "SZ": "Eswatini",
 }
-# demonyms and short forms -> ISO alpha-2
-ALIASES = {
-    "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US", "american": "US",
-    "americans": "US", "united states of america": "US", "the united states": "US", "the us": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "british": "GB", "england": "GB",
-    "russian": "RU", "russians": "RU", "russian federation": "RU", "soviet": "RU",
-    "chinese": "CN", "prc": "CN", "china": "CN", "japanese": "JP", "indian": "IN", "pakistani": "PK",
-    "french": "FR", "german": "DE", "italian": "IT", "spanish": "ES", "turkish": "TR", "turkiye": "TR",
-    "türkiye": "TR", "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "israelis": "IL", "egyptian": "EG",
-    "saudi": "SA", "saudi arabian": "SA", "emirati": "AE", "uae": "AE", "qatari": "QA", "syrian": "SY",
-    "ukrainian": "UA", "belarusian": "BY", "polish": "PL", "brazilian": "BR", "mexican": "MX",
-    "canadian": "CA", "australian": "AU", "venezuelan": "VE", "colombian": "CO", "argentine": "AR",
-    "argentinian": "AR", "chilean": "CL", "peruvian": "PE", "cuban": "CU", "korean": "KR",
-    "south korean": "KR", "north korean": "KP", "dprk": "KP", "rok": "KR", "vietnamese": "VN",
-    "thai": "TH", "filipino": "PH", "philippine": "PH", "indonesian": "ID", "malaysian": "MY",
-    "singaporean": "SG", "sudanese": "SD", "ethiopian": "ET", "kenyan": "KE", "nigerian": "NG",
-    "south african": "ZA", "ghanaian": "GH", "algerian": "DZ", "moroccan": "MA", "tunisian": "TN",
-    "libyan": "LY", "jordanian": "JO", "lebanese": "LB", "afghan": "AF", "bangladeshi": "BD",
-    "sri lankan": "LK", "nepalese": "NP", "kazakh": "KZ", "uzbek": "UZ", "azerbaijani": "AZ",
-    "armenian": "AM", "georgian": "GE", "serbian": "RS", "croatian": "HR", "kosovar": "XK",
-    "kosovo": "XK", "greek": "GR", "cypriot": "CY", "hungarian": "HU", "romanian": "RO",
-    "bulgarian": "BG", "czech": "CZ", "slovak": "SK", "austrian": "AT", "swiss": "CH", "dutch": "NL",
-    "belgian": "BE", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
-    "irish": "IE", "portuguese": "PT", "new zealand": "NZ", "fijian": "FJ", "micronesian": "FM",
-    "palestinian": "PS", "yemeni": "YE", "omani": "OM", "kuwaiti": "KW", "bahraini": "BH",
-    "laotian": "LA", "lao": "LA", "burmese": "MM", "myanmar": "MM", "cambodian": "KH", "mongolian": "MN",
-    "taiwanese": "TW", "ivorian": "CI", "senegalese": "SN", "rwandan": "RW", "ugandan": "UG",
-    "tanzanian": "TZ", "somali": "SO", "eritrean": "ER", "zimbabwean": "ZW", "angolan": "AO",
-    "columbia": "CO", "holland": "NL", "burma": "MM", "kiribati": "KI", "i-kiribati": "KI",
-    "papua new guinea": "PG", "papua new guinean": "PG", "czechia": "CZ", "macedonia": "MK",
-    "vatican": "VA", "holy see": "VA", "bosnia": "BA", "emirates": "AE", "korea": "KR",
-}
+# demonyms and short forms -> ISO alpha-2: the ``aliases`` column of the knowledge base's countries
+ALIASES = {alias: code for code, row in country_rows().items() for alias in row[2]}
 EXTRA = {"XK": "Kosovo"}
 # capitals and seats of government used for a state (metonymy): only as a fallback for sides
 CAPITAL_OF = {"washington": "US", "moscow": "RU", "kremlin": "RU", "beijing": "CN", "kyiv": "UA",
@@ -107,3 +81,13 @@ def country_name(code: str) -> str:
 def canonical_country(text: str) -> str | None:
     code = country_code(text)
     return country_name(code) if code else None
+
+
+def country_qid(name: str) -> str | None:
+    """The Wikidata id of a country given by its canonical name (or any name :func:`country_code` reads)."""
+    code = country_code(name)
+    row = country_rows().get(code or "")
+    return row[0] or None if row else None
+
+
+__all__ = ["canonical_country", "country_code", "country_key", "country_name", "country_qid"]

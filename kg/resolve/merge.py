@@ -11,10 +11,11 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
+from .actors import POLITICAL_ROLE, actor_for, country_actor, identity, is_diplomatic, person_actor, political_article
 from .context import fill_from_dateline, fill_from_summit, fill_from_visit
-from .actors import actor_for, is_diplomatic, person_key, political_article
-from .countries import canonical_country
+from .countries import canonical_country, country_qid
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
+from .keys import actor_key, match_key
 from .places import resolve_place
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan", re.I)
@@ -68,14 +69,23 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
 
 def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                     anchor: str | None = None) -> Mention | None:
+    """One report, resolved; ``pending`` when it is a contact only if another article of the build gives
+    one of its people an office (its people have none here, nor in the knowledge base at that date)."""
     from ..model import NameInfo
 
     infos = {k: v for k, v in names.items() if isinstance(v, NameInfo)}
+    today = article.published or anchor
+    begin, end = resolve_time(raw.time_text, today, raw.tense)
+    # the knowledge base's offices count at the date of the contact: the one the text gives, else (a past
+    # contact) any office begun by the article's date, else the article's date
+    stated = begin is not None and not begin.inferred
+    when = begin.value if stated and begin is not None else None if raw.tense == "past" else today
+    before = today if not stated and raw.tense == "past" else None
     actors: list[Actor] = []
     visitors: list[str] = []
     hosts: list[str] = []
     for p in raw.participants:
-        actor = actor_for(p, infos)
+        actor = actor_for(p, infos, when, before)
         if actor is None or any(a.key == actor.key for a in actors):
             continue
         actors.append(actor)
@@ -86,8 +96,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
         # a visit's host is the country visited when no host is named
         visitor_countries = {a.country for a in actors if a.key in visitors}
         if not hosts and place.country not in visitor_countries:
-            host = Actor(key=place.country.lower().replace(" ", "-"), name=place.country, type="country",
-                         country=place.country)
+            host = country_actor(place.country)
             if all(a.key != host.key for a in actors):
                 actors.append(host)
     # a visit's host country stands for its leader when the article names exactly one
@@ -97,8 +106,9 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                 leaders = [n for n in infos.values() if n.country == a.name and n.role
                            and LEADER_ROLE.search(n.role)]
                 if len(leaders) == 1 and all(x.name != leaders[0].name for x in actors):
-                    actors.append(Actor(key=person_key(leaders[0].name), name=leaders[0].name, type="person",
-                                        country=a.name, roles=(leaders[0].role or "",)))
+                    leader = person_actor(leaders[0].name, (leaders[0].role or "",), a.name, when, before)
+                    if leader is not None and all(x.key != leader.key for x in actors):
+                        actors.append(leader)
     # a person and their own country are one side: keep the person
     people_countries = {a.country for a in actors if a.type == "person" and a.country}
     visitor_home = {a.country for a in actors if a.key in visitors and a.country}
@@ -107,9 +117,12 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
         return None  # a lone visitor may still join the article's report of that visit
-    if not is_diplomatic(actors, raw.kind, visitors, political_article([n.role for n in infos.values()])):
-        return None  # business partners, athletes, defendants: people with no state role on any side
-    begin, end = resolve_time(raw.time_text, article.published or anchor, raw.tense)
+    pending = False
+    if not is_diplomatic(actors, raw.kind, visitors, political_article([n.role for n in infos.values()]),
+                         when=when, before=before):
+        if not any(a.type == "person" for a in actors):
+            return None
+        pending = True  # business partners, athletes, defendants, unless the build says otherwise
     if begin is None and raw.status == "occurred" and raw.tense == "present":
         # happening now: the publication day; a caption's photo may be older: the month
         begin = inferred_month(article.published) if raw.is_caption else publication_time(article.published)
@@ -117,7 +130,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                    place=place, begin=begin, end=end, evidence=raw.evidence, trigger=raw.trigger,
                    confidence=raw.confidence, is_caption=raw.is_caption,
                    visitors=tuple(k for k in visitors if any(a.key == k for a in actors)) if raw.kind == "visit" else (),
-                   hosts=tuple(a.key for a in actors if a.key not in visitors) if raw.kind == "visit" and visitors else ())
+                   hosts=tuple(a.key for a in actors if a.key not in visitors) if raw.kind == "visit" and visitors else (),
+                   pending=pending)
 
 
 def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
@@ -218,7 +232,8 @@ def _combine(group: Sequence[Mention]) -> Mention:
     return Mention(article_id=first.article_id, kind=kind, status=first.status, actors=tuple(actors.values()),
                    place=place, begin=begin, end=end, evidence=first.evidence, trigger=first.trigger,
                    confidence=min(0.95, max(m.confidence for m in group) + 0.05 * (len(group) - 1)),
-                   is_caption=all(m.is_caption for m in group), visitors=visitors, hosts=hosts)
+                   is_caption=all(m.is_caption for m in group), visitors=visitors, hosts=hosts,
+                   pending=all(m.pending for m in group))
 
 
 def merge_article(mentions: Iterable[Mention]) -> list[Mention]:
@@ -270,7 +285,10 @@ def fill_from_context(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Mention]:
+def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pending: bool = False) -> list[Mention]:
+    """The article's reports, resolved and merged within it.  ``keep_pending``: also those that are
+    contacts only if another article of the build gives one of their people an office (a build keeps
+    them for :func:`merge_events` to decide; on its own an article has none)."""
     names = {n.name: n for n in extraction.names}
     anchor = None if article.published else text_anchor(article.text)
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
@@ -286,7 +304,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction) -> list[Men
         merged = [replace(m, begin=replace(day, inferred=True) if m.status == "occurred" and day and not m.is_caption
                           else month)
                   if m.begin is None and m.status in ("occurred", "planned", "cancelled") else m for m in merged]
-    return merged
+    return merged if keep_pending else [m for m in merged if not m.pending]
 
 
 def _event_key(kind_group: str, actor_keys: Iterable[str], begin: TimeValue | None) -> str:
@@ -294,34 +312,106 @@ def _event_key(kind_group: str, actor_keys: Iterable[str], begin: TimeValue | No
     return hashlib.sha1(basis.encode()).hexdigest()[:16]
 
 
-def merge_events(mentions: Iterable[Mention]) -> list[Event]:
-    """Reports of one occurrence across articles -> one event (deterministic for the same input)."""
+COPY_DAYS = 3  # undated reports of articles published at most this many days apart can be one occurrence
+
+
+def merge_events(mentions: Iterable[Mention], articles: Iterable[Article] | None = None) -> list[Event]:
+    """Reports of one occurrence across articles -> one event (deterministic for the same input).
+
+    With the build's ``articles`` (their metadata): the reports of copies of one story (same text
+    under other ids, :func:`kg.resolve.copies.copy_groups`) are one report each, and undated reports
+    of the same sides, kind and status in articles published at most :data:`COPY_DAYS` days apart are
+    one occurrence (see :func:`cluster_reports`)."""
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.evidence.start, m.kind))
     unify_people(ordered)
-    return events_of(cluster_reports(ordered))
+    ordered = confirm_pending(ordered)
+    copies: dict[str, str] = {}
+    published: dict[str, str] = {}
+    if articles is not None:
+        from .copies import copy_groups
+
+        metas = list(articles)
+        copies = copy_groups(metas)
+        published = {a.id: a.published for a in metas if a.published and len(a.published) == 10}
+    return events_of(cluster_reports(ordered, copies=copies, published=published))
 
 
-def cluster_reports(ordered: Sequence[Mention]) -> list[list[Mention]]:
+def confirm_pending(mentions: list[Mention]) -> list[Mention]:
+    """The reports kept pending (:func:`resolve_mention`) that another article of the build makes
+    diplomatic: one of their people is given a state role there; the others are dropped."""
+    if not any(m.pending for m in mentions):
+        return mentions
+    known = frozenset(identity(a) for m in mentions if not m.pending for a in m.actors
+                      if a.type == "person" and any(POLITICAL_ROLE.search(r) for r in a.roles))
+    return [replace(m, pending=False) if m.pending else m for m in mentions
+            if not m.pending or is_diplomatic(m.actors, m.kind, m.visitors, known_offices=known, use_kb=False)]
+
+
+def _undated(m: Mention) -> bool:
+    return m.begin is None or m.begin.inferred
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 1 << 30
+
+
+def cluster_reports(ordered: Sequence[Mention], *, copies: dict[str, str] | None = None,
+                    published: dict[str, str] | None = None) -> list[list[Mention]]:
     """Each report, in order, joins the first cluster (in order of creation) that holds no report of
     its article and one report it is the same occurrence as (:func:`_same_occurrence`), else starts
     a cluster.  The clusters it could join are found through an index (:class:`_ClusterIndex`)
     rather than among all the clusters sharing an actor with it: near-linear time, where news
-    about a few leaders made it quadratic."""
+    about a few leaders made it quadratic.
+
+    Copies (``copies``: article -> its group of copies): a report first joins the cluster of the same
+    report in another copy (same kind of contact, actors and status), dated or not.  Undated reports
+    (no date, or the publication month): one joins a cluster of undated reports of the same kind of
+    contact, actors and status from an article published (``published``: article -> ISO date) at most
+    :data:`COPY_DAYS` days from its own."""
+    copies = copies or {}
+    published = published or {}
     clusters: list[list[Mention]] = []
     articles: list[set[str]] = []  # the articles of each cluster
     index = _ClusterIndex()
+    same: dict[tuple[str, str, frozenset[str], str], list[int]] = defaultdict(list)  # copy group, ... -> clusters
+    undated: dict[tuple[str, frozenset[str], str], list[tuple[int, str]]] = defaultdict(list)
     for m in ordered:
         keys = index.keys(m)
-        for i, reports in index.candidates(keys):
-            if m.article_id not in articles[i] and any(_same_occurrence(m, x, across=True) for x in reports):
-                clusters[i].append(m)
-                articles[i].add(m.article_id)
-                break
+        sides = frozenset(a.key for a in m.actors)
+        group = copies.get(m.article_id)
+        twin = (group, KIND_GROUP[m.kind], sides, m.status) if group is not None else None
+        day = published.get(m.article_id) if _undated(m) else None
+        loose = (KIND_GROUP[m.kind], sides, m.status)
+        found = None
+        if twin is not None:
+            found = next((i for i in same.get(twin, ()) if m.article_id not in articles[i]), None)
+        if found is None and day is not None:
+            found = next((i for i, d in undated.get(loose, ()) if m.article_id not in articles[i]
+                          and _days_apart(d, day) <= COPY_DAYS and all(_places_compatible(m.place, x.place)
+                                                                       for x in clusters[i])), None)
+        if found is None:
+            for i, reports in index.candidates(keys):
+                if m.article_id not in articles[i] and any(_same_occurrence(m, x, across=True) for x in reports):
+                    found = i
+                    break
+        if found is not None:
+            i = found
+            clusters[i].append(m)
+            articles[i].add(m.article_id)
         else:
             clusters.append([m])
             articles.append({m.article_id})
             i = len(clusters) - 1
         index.add(keys, i, m)
+        if twin is not None and i not in same[twin]:
+            same[twin].append(i)
+        if day is not None:
+            undated[loose].append((i, day))
     return clusters
 
 
@@ -423,32 +513,130 @@ def _months(m: Mention) -> list[tuple[int, int] | None]:
     return months
 
 
+def canonical_actors(mentions: Sequence[Mention]) -> dict[tuple[str, str], Actor]:
+    """One actor per real actor of the build, for each (type, key) the reports use.
+
+    People are one by Wikidata id, else by the compared name (:func:`kg.resolve.keys.match_key`:
+    Sergei/Sergey); a surname alone ("Putin") is the one person of the build with that surname, and an
+    unlinked name whose words end another one's ("Lula da Silva") is that person when only one fits.
+    Each gets a label (the knowledge base's name, else the spelling most reports use, the longest on
+    a tie), its other spellings as ``alt_names``, and a readable key made from the label
+    (:func:`kg.resolve.keys.actor_key`); bodies get their full name as label and their acronym among
+    the alternative names; countries their Wikidata id."""
+    from ..kb import lookup_body, person_by_qid
+
+    seen: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for m in mentions:
+        for a in m.actors:
+            seen[(a.type, a.key)].append(a)
+    # people: group by identity
+    ident_of: dict[tuple[str, str], str] = {}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for (type_, key), actors in seen.items():
+        if type_ != "person":
+            continue
+        for a in actors:
+            ident = identity(a)
+            ident_of.setdefault((type_, key), ident)  # a key is one identity: the first (sorted) report's
+            names[ident_of[(type_, key)]][a.name] += 1
+    full = {i: c for i, c in names.items() if any(len(match_key(n).split("-")) >= 2 for n in c)}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    for i, c in full.items():
+        for n in c:
+            toks = match_key(n).split("-")
+            if len(toks) >= 2:
+                by_surname[toks[-1]].add(i)
+                for k in range(1, len(toks) - 1):
+                    by_tail["-".join(toks[k:])].add(i)  # "Lula da Silva" ends "Luiz Inácio Lula da Silva"
+                    by_tail["-".join(toks[:k + 1])].add(i)  # "Yun Byun" begins "Yun Byun-se"
+            if len(toks) == 2:
+                by_tail["-".join(reversed(toks))].add(i)  # "Abe Shinzo" is "Shinzo Abe"
+    target: dict[str, str] = {}
+    for i in names:
+        if i.startswith("Q"):
+            continue
+        toks = i.removeprefix("name:").split("-")
+        cands = by_surname.get(toks[0], set()) if len(toks) == 1 else by_tail.get("-".join(toks), set())
+        cands = {x for x in cands if x != i and (x.startswith("Q") or len(x) > len(i) or names[x].total() > names[i].total()
+                                                 or names[x].total() == names[i].total() and x < i)}
+        if len(cands) == 1:
+            target[i] = next(iter(cands))
+    merged_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, c in names.items():
+        merged_names[target.get(i, i)].update(c)
+    out: dict[tuple[str, str], Actor] = {}
+    used: dict[str, str] = {}  # key -> identity, so that two real actors never share a key
+    for (type_, key), actors in sorted(seen.items()):
+        if type_ == "person":
+            continue
+        label, alt, qid = actors[0].name, set(), next((a.wikidata for a in actors if a.wikidata), None)
+        counts = Counter(a.name for a in actors)
+        if type_ == "organisation":
+            body = lookup_body(key.replace("-", " ")) or lookup_body(actors[0].name)
+            if body is not None and body.key == key:
+                label, qid = body.name, body.qid
+                alt = {body.short} if body.short != body.name else set()
+            else:
+                label = min(counts, key=lambda n: (-counts[n], -len(n), n))
+        elif type_ == "country":
+            label = min(counts, key=lambda n: (-counts[n], -len(n), n))
+            qid = qid or country_qid(label)
+        else:
+            label = min(counts, key=lambda n: (-counts[n], -len(n), n))
+        alt |= set(counts) - {label}
+        country = next((a.country for a in actors if a.country), None)
+        out[(type_, key)] = Actor(key=key, name=label, type=type_, country=country,
+                                  alt_names=tuple(sorted(alt)), wikidata=qid)
+        used[key] = f"{type_}:{key}"
+    people: dict[str, Actor] = {}
+    for ident in sorted(merged_names):
+        c = merged_names[ident]
+        kb = person_by_qid(ident) if ident.startswith("Q") else None
+        label = kb.name if kb else min(c, key=lambda n: (-c[n], -len(n), n))
+        key = actor_key(label)
+        if used.get(key, ident) != ident:
+            key = actor_key(f"{label} {ident.lower() if kb else hashlib.sha1(ident.encode()).hexdigest()[:6]}")
+        used[key] = ident
+        people[ident] = Actor(key=key, name=label, type="person", country=None,
+                              alt_names=tuple(sorted(set(c) - {label})), wikidata=kb.qid if kb else None)
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    for (type_, key), ident in ident_of.items():
+        for a in seen[(type_, key)]:
+            if a.country:
+                countries[target.get(ident, ident)][a.country] += 1
+    for (type_, key), ident in ident_of.items():
+        ident = target.get(ident, ident)
+        p = people[ident]
+        kb = person_by_qid(ident) if ident.startswith("Q") else None
+        home = canonical_country(kb.country) if kb and kb.country else None
+        seen_in = countries.get(ident)
+        country = home or (min(seen_in, key=lambda n: (-seen_in[n], n)) if seen_in else None)
+        out[(type_, key)] = replace(p, country=country)
+    return out
+
+
 def unify_people(mentions: list[Mention]) -> None:
-    """Across articles: a one-word person ("Putin") becomes the one full name with that surname."""
-    full: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        for a in m.actors:
-            if a.type == "person" and "-" in a.key:
-                full[a.key.rsplit("-", 1)[-1]].add(a.key)
-    best: dict[str, Actor] = {}
-    for m in mentions:
-        for a in m.actors:
-            if a.type == "person" and len(a.name) > len(best.get(a.key, a).name) - 1:
-                best.setdefault(a.key, a)
+    """Every report's actors become the build's canonical actors (:func:`canonical_actors`), in place:
+    one node per real actor, with its label, other spellings, Wikidata id and readable key; each
+    report keeps the roles its article gives."""
+    table = canonical_actors(mentions)
     for idx, m in enumerate(mentions):
-        changed = False
-        actors = []
+        rekey: dict[str, str] = {}
+        uniq: dict[str, Actor] = {}
         for a in m.actors:
-            if a.type == "person" and "-" not in a.key and len(full.get(a.key, ())) == 1:
-                target = next(iter(full[a.key]))
-                a = best.get(target, a)
-                changed = True
-            actors.append(a)
-        if changed:
-            uniq: dict[str, Actor] = {}
-            for a in actors:
-                uniq.setdefault(a.key, a)
-            mentions[idx] = Mention(**{**m.__dict__, "actors": tuple(uniq.values())})
+            c = table[(a.type, a.key)]
+            rekey[a.key] = c.key
+            if c.key in uniq:
+                roles = tuple(sorted(set(uniq[c.key].roles) | set(a.roles)))
+                uniq[c.key] = replace(uniq[c.key], roles=roles)
+            else:
+                uniq[c.key] = replace(c, roles=a.roles)
+        actors = tuple(uniq.values())
+        if actors != m.actors or any(rekey[k] != k for k in m.visitors + m.hosts):
+            visitors = tuple(dict.fromkeys(rekey.get(k, k) for k in m.visitors))
+            hosts = tuple(dict.fromkeys(rekey.get(k, k) for k in m.hosts if rekey.get(k, k) not in visitors))
+            mentions[idx] = replace(m, actors=actors, visitors=visitors, hosts=hosts)
 
 
 __all__ = ["resolve_article", "merge_events", "canonical_country"]

@@ -7,12 +7,12 @@ Russia over Moscow, Idaho), then by population.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from ..model import Place
 from .countries import canonical_country, country_code, country_name
+from .keys import country_key, fold, place_key, slug
 
 # well-known diplomatic venues -> (canonical venue name, city)
 VENUES = {
@@ -37,15 +37,7 @@ CITY_ALIASES = {"washington dc": "Washington", "washington d.c.": "Washington",
                 "st. petersburg": "Saint Petersburg", "kiev": "Kyiv", "bombay": "Mumbai",
                 "peking": "Beijing", "the hague": "The Hague", "hcm city": "Ho Chi Minh City"}
 DISPLAY: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+__all__ = ["fold", "lookup_city", "resolve_place", "slug"]
 
 
 @lru_cache(maxsize=1)
@@ -106,16 +98,16 @@ def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> 
     country = canonical_country(city_text)
     if country and not venue:
         code = country_code(city_text)
-        return Place(key=slug(country), name=country, country=country,
+        return Place(key=country_key(country), name=country, country=country,
                      geonames_id=None) if code else None
     city = lookup_city(city_text, ctx)
     if city is None:
         if venue or not re.match(r"^[A-Z]", raw):
             return None
-        return Place(key=slug(raw), name=raw, country=next((canonical_country(c) for c in ctx
+        return Place(key=place_key(raw), name=raw, country=next((canonical_country(c) for c in ctx
                                                             if canonical_country(c)), None))
     name = DISPLAY.get(city["name"], city["name"])
-    return Place(key=f"{slug(name)}-{city['geonameid']}", name=name,
+    return Place(key=place_key(name, int(city['geonameid'])), name=name,
                  country=country_name(city["countrycode"]), geonames_id=int(city["geonameid"]),
                  lat=float(city["latitude"]), lon=float(city["longitude"]),
                  venue=venue[0] if venue else None)

@@ -1,0 +1,78 @@
+"""Syndicated and repeated copies: the same story under other ids or URLs, with other boilerplate.
+
+Each article's text gets a MinHash fingerprint (:func:`fingerprint`, ``datasketch``; 64 permutations
+of its word 4-grams) when it is extracted, kept with its metadata when the text is dropped (and in a
+``--store``).  At merge time, :func:`copy_groups` finds the articles whose fingerprints estimate a
+Jaccard similarity of their 4-gram sets of at least :data:`THRESHOLD` (MinHash LSH, then the estimate
+checked pair by pair) and joins them into groups (transitively).  The reports of one group's copies
+are then one report each: see :func:`kg.resolve.merge.cluster_reports`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Article
+
+__all__ = ["NUM_PERM", "SHINGLE", "THRESHOLD", "copy_groups", "fingerprint"]
+
+NUM_PERM = 64
+SHINGLE = 4  # words per shingle
+THRESHOLD = 0.5  # estimated Jaccard similarity of two texts' shingles from which they are copies
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode("utf-8", "surrogatepass")} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode("utf-8", "surrogatepass") for i in range(len(words) - SHINGLE + 1)}
+
+
+def fingerprint(text: str) -> str | None:
+    """The MinHash of ``text``'s word 4-grams as hex (8 digits per permutation); None for an empty text."""
+    from datasketch import MinHash
+
+    shingles = _shingles(text)
+    if not shingles:
+        return None
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+    mh.update_batch(sorted(shingles))
+    return "".join(f"{int(v):08x}" for v in mh.hashvalues)
+
+
+def _minhash(fp: str):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from datasketch import MinHash
+
+    values = np.array([int(fp[i:i + 8], 16) for i in range(0, len(fp), 8)], dtype=np.uint32)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme="affine32")
+
+
+def copy_groups(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the id of its group of copies (the smallest id of the group), for the articles that
+    have at least one copy; others are left out.  The same articles give the same groups in any order."""
+    fps = sorted((a.id, a.fingerprint) for a in articles if a.fingerprint and len(a.fingerprint) == 8 * NUM_PERM)
+    if len(fps) < 2:
+        return {}
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    hashes = {}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for art_id, fp in fps:
+        mh = hashes[art_id] = _minhash(fp)
+        for other in sorted(lsh.query(mh)):
+            if mh.jaccard(hashes[other]) >= THRESHOLD:
+                a, b = root(art_id), root(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        lsh.insert(art_id, mh)
+    return {x: root(x) for x in sorted(parent.keys() | set(parent.values()))}
