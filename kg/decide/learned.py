@@ -28,7 +28,7 @@ FORMAT = "diplomatic-kg/decider"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = (0.0, *(round(0.2 + 0.05 * i, 2) for i in range(11)))  # keep all, or 0.2 .. 0.7
 STATUS_FROM = ("rules", "model")
-MARGIN = 0.01  # a setting that changes the rules' verdicts must beat keeping them by this much  # the status the model finds likeliest, or the one the extractor's rules read
+MARGIN = 0.03  # a setting that changes the rules' verdicts must beat keeping them by this much (candidate F1)
 
 
 @dataclass(frozen=True)
