@@ -21,13 +21,14 @@ DENY = {"denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismis
         "reject", "refused", "refuses", "refuse", "declined", "declines", "false", "untrue", "fake",
         "insisted", "ruled"}
 NEG = {"not", "n't", "never", "no"}
-HYPO = {"could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
+HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
         "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
         "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
         "sought", "asked", "requested", "request", "unless", "whether", "prospect", "eager", "signalled", "signaled"}
-PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due"}
-PLANNED = {"will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
+PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due", "likely",
+                  "arranged", "arranging"}
+PLANNED = {"promised", "promises", "pledged", "will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",

@@ -1,0 +1,25 @@
+"""Status cues read from how news phrases expectations (sentences written for this project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+
+def _statuses(nlp, text: str) -> list[str]:
+    from kg.extract import extract_article
+
+    art = Article(id="s", text=text, source="t", published="2024-03-15")
+    return [m.status for m in extract_article(art, nlp).mentions]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Foreign Minister Ana Ruiz is likely to hold talks with her Ghanaian counterpart Kofi Mensah on Friday.", "planned"),
+    ("President Ana Ruiz promised President Kofi Mensah a visit to Accra soon.", "planned"),
+    ("A meeting is being arranged between President Ana Ruiz and President Kofi Mensah.", "planned"),
+    ("A meeting between President Ana Ruiz and President Kofi Mensah is unlikely before the election.", "hypothetical"),
+    ("President Ana Ruiz met President Kofi Mensah in Accra on Tuesday.", "occurred"),
+])
+def test_expectation_cues(nlp, text, status) -> None:
+    assert status in _statuses(nlp, text), _statuses(nlp, text)
