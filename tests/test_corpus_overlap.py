@@ -36,7 +36,8 @@ def project_texts() -> list[tuple[str, str]]:
             for tok in tokenize.generate_tokens(io.StringIO(source).readline):
                 if tok.type in (tokenize.COMMENT, tokenize.STRING):
                     out.append((f"{rel}:{tok.start[0]}", tok.string))
-        elif path.suffix in (".jsonl", ".tsv", ".json", ".txt", ".csv", ".rq") and path.name != "model.json":
+        elif path.suffix in (".jsonl", ".tsv", ".json", ".txt", ".csv", ".rq") and path.name != "model.json" \
+                and "kb/data" not in rel:  # the knowledge base holds names (of bodies, people), not wording
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 out.append((f"{rel}:{n}", line))
     return out

@@ -345,6 +345,7 @@ def _analyse(article: Article, blocks: list[Block], flags: list[bool], docs: lis
     from ..model import NameInfo
 
     names = Names()
+    names.when = article.published
     for doc in docs:
         if doc is None:
             continue

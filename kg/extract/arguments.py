@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import RawParticipant
+from ..kb import lookup_body, lookup_person
 from ..lexicon import roles, words_of
 from ..resolve.countries import canonical_country
 from .sides import capital_country
@@ -53,6 +54,7 @@ class Names:
         self.role: dict[str, str] = {}
         self.country: dict[str, str] = {}
         self.order: list[str] = []
+        self.when: str | None = None  # the article's date: whom a surname means in the knowledge base
 
     def add(self, name: str, role: str | None, country: str | None, ) -> str:
         parts = name.split()
@@ -452,6 +454,17 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             full = names.lookup(ent.text) or ent.text
             add(ent.start, RawParticipant(full, "PERSON", None))
             person_tokens.update(range(ent.start, ent.end))
+    # a name the recogniser took for a nationality or a body ("Albanese and Luxon met") that the knowledge
+    # base knows as a person in office then, as a core argument of the trigger
+    for ent in sent.ents:
+        if ent.label_ in ("NORP", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "LOC") and ent.start not in speakers \
+                and not person_tokens & set(range(ent.start, ent.end)) and _core_argument(ent.root, trigger) \
+                and canonical_country(ent.text) is None and lookup_body(ent.text) is None \
+                and ent.text[:1].isupper() and len(ent.text) > 3:
+            known = lookup_person(ent.text.removeprefix("the ").strip(), when=names.when, before=names.when)
+            if known is not None:
+                add(ent.start, RawParticipant(names.lookup(ent.text) or known.name, "PERSON", None))
+                person_tokens.update(range(ent.start, ent.end))
     for tok in sent:
         if tok.i in person_tokens or tok.i in speakers or tok.pos_ != "PROPN":
             continue
@@ -558,12 +571,18 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         key = ent.text.lower().removeprefix("the ").strip()
         body = BODIES.get(key) or BODIES.get(key.split()[0] if key.split() else key) or next(
             (v for k, v in BODIES.items() if len(k) > 4 and key.startswith(k + " ")), None)
+        if body is None and ent.label_ in ("ORG", "NORP", "EVENT", "FAC"):
+            kb_body = lookup_body(ent.text)  # the knowledge base: acronyms and full names
+            body = kb_body.name if kb_body is not None else None
         if ent.label_ in ("ORG", "NORP", "GPE", "EVENT", "FAC", "PRODUCT", "CARDINAL") and body:
-            if trigger.lower_.startswith("summit") or ent.end == trigger.i:
+            if trigger.lower_.startswith("summit") or ent.end == trigger.i or trigger.lower_ in _GATHER:
                 add(ent.start, RawParticipant(body, "ORG"))  # "G20 leaders open summit", "a NATO meeting"
-    if trigger.lower_.startswith("summit"):  # "the BRICS summit", "the G20 summit" even when not an entity
+    if trigger.lower_.startswith("summit") or trigger.lower_ in _GATHER:  # "the BRICS summit", "SCO leaders gathered"
         for t in sent:
             body = BODIES.get(t.lower_)
+            if body is None and t.text.isupper() and len(t.text) >= 2 and t.pos_ == "PROPN":
+                kb_body = lookup_body(t.text)  # an acronym the knowledge base knows
+                body = kb_body.name if kb_body is not None else None
             if body and t.text[:1].isupper():
                 add(t.i, RawParticipant(body, "ORG"))
         for key, body in BODIES.items():
@@ -605,6 +624,9 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 side = "host"
             add(ent.start, RawParticipant(country, "COUNTRY", None, side))
     return sorted(found.values(), key=lambda x: x[0])
+
+
+_GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
 
 
 def _group_of(tok: Any) -> bool:

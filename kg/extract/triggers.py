@@ -112,7 +112,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
         if tok.lower_ in _MEET_VERBS and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ not in ("PROPN", "PRON")
-                and c.lower_ not in _RECEIVED_PEOPLE and c.lower_ not in _PEOPLE_NOUNS for c in tok.children):
+                and c.lower_ not in _RECEIVED_PEOPLE and c.lower_ not in _PEOPLE_NOUNS and c.lower_ not in WORDS
+                for c in tok.children):
             continue  # "meet demand", "met its targets", "meet the deadline": to satisfy, not to meet someone
         if tok.lower_ in ("received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
