@@ -337,7 +337,7 @@ def context_blocks(texts: list[str], flags: list[bool], docs: list[Any]) -> list
     return out
 
 
-NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler", "kg_pos_from_tag")
+NER_ONLY_DISABLED = ("parser", "tagger", "tok2vec", "attribute_ruler", "kg_pos_from_tag", "kg_triggers")
 BATCH_ARTICLES = 64
 
 

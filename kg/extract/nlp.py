@@ -26,6 +26,9 @@ def load_nlp(name: str | None = None) -> Any:
         from .postag import use_pos_from_tag
 
         use_pos_from_tag(nlp)  # the ruler's POS rules without its Matcher (the rest of what it sets is unused)
+        from .triggers import add_trigger_ruler
+
+        add_trigger_ruler(nlp)  # the trigger lexicon, as spaCy's span_ruler: doc.spans["kg_triggers"]
         return nlp
     raise ModelNotFound(
         "no English spaCy pipeline found: install 'en_core_web_sm' (official) or "

@@ -58,20 +58,70 @@ class Trigger:
     text: str
 
 
-def find_triggers(sent: Any) -> list[Trigger]:
-    """Trigger tokens in a parsed sentence (spaCy Span), one per kind at most, best first."""
+SPANS_KEY = "kg_triggers"  # where the pipeline's trigger ruler (see :func:`add_trigger_ruler`) puts its spans
+
+
+def trigger_patterns() -> list[dict[str, Any]]:
+    """The trigger lexicon as ``span_ruler`` patterns: one token for a word, a phrase for the rest."""
+    out: list[dict[str, Any]] = []
+    for entry in _lexicon():
+        for form in entry.forms:
+            pattern: Any = form if " " in form else [{"LOWER": form}]
+            out.append({"label": entry.signals, "pattern": pattern, "id": form})
+    return out
+
+
+def add_trigger_ruler(nlp: Any) -> None:
+    """Add spaCy's ``span_ruler`` with the trigger lexicon after the parser: each doc then carries the
+    lexicon's matches in ``doc.spans["kg_triggers"]`` (label: the kind; id: the form)."""
+    if SPANS_KEY in nlp.pipe_names:
+        return
+    ruler = nlp.add_pipe("span_ruler", name=SPANS_KEY, last=True,
+                         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "overwrite": True})
+    ruler.add_patterns(trigger_patterns())
+
+
+def _phrase_spans(sent: Any) -> tuple[dict[str, Any], set[int] | None]:
+    """The lexicon's phrases found in the sentence (first occurrence of each) and the tokens that are
+    trigger words: from the ruler's spans when the doc has them, else by searching the text."""
+    doc = sent.doc
+    if SPANS_KEY in doc.spans:
+        phrases: dict[str, Any] = {}
+        words: set[int] = set()
+        for span in doc.spans[SPANS_KEY]:
+            if span.start < sent.start or span.end > sent.end:
+                continue
+            if " " in span.id_:
+                phrases.setdefault(span.id_, span)
+            else:
+                words.add(span.start)
+        return phrases, words
     text = sent.text.lower()
-    found: dict[str, Trigger] = {}
-    for phrase, kind in PHRASES.items():
+    found = {}
+    for phrase in PHRASES:
         pos = text.find(phrase)
         if pos >= 0:
             tok = sent.char_span(pos, pos + len(phrase), alignment_mode="expand")
             if tok is not None:
-                head = tok.root
-                if kind == "summit" or tok[-1].lower_ in _HEAD_LAST:
-                    head = tok[-1]
-                found.setdefault(kind, Trigger(head.i, kind, tok.text))
+                found[phrase] = tok
+    return found, None
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    """Trigger tokens in a parsed sentence (spaCy Span), one per kind at most, best first."""
+    text = sent.text.lower()
+    found: dict[str, Trigger] = {}
+    phrase_spans, word_tokens = _phrase_spans(sent)
+    for phrase, kind in PHRASES.items():
+        tok = phrase_spans.get(phrase)
+        if tok is not None:
+            head = tok.root
+            if kind == "summit" or tok[-1].lower_ in _HEAD_LAST:
+                head = tok[-1]
+            found.setdefault(kind, Trigger(head.i, kind, tok.text))
     for tok in sent:
+        if word_tokens is not None and tok.i not in word_tokens:
+            continue
         word_kind = WORDS.get(tok.lower_)
         if word_kind is None or word_kind in found:
             continue
