@@ -5,6 +5,12 @@ here, in worker processes, or on a Dask cluster), and dropped after extraction. 
 keeps of an article is its metadata (id, url, title, date; no text) and its resolved mentions:
 what merging across articles and graph building need.  Every engine and ``--store`` give the same
 graph, byte for byte (exports are written in a canonical order, see :mod:`kg.export.rdf`).
+
+What a user had is never lost: a build whose inputs yield no article writes nothing (the exports
+and the store stay as they were, ``BuildResult.nothing_read``); the four exports are replaced
+together at the end (:func:`kg.export.atomic.atomic_group`), so a failed or interrupted build
+leaves them as they were; a ``--store`` build journals each chunk it extracted
+(:meth:`kg.store.ArticleStore.checkpoint`), so an interrupted one is resumed where it stopped.
 """
 
 from __future__ import annotations
@@ -16,15 +22,16 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KGError
 from .ingest import Skipped, read_inputs
+from .interrupt import Interrupted
 from .model import Article, Event, Mention
-from .parallel import BATCH_ARTICLES, Outcome, chunked, default_workers, process_chunk, run_chunks
+from .parallel import BATCH_ARTICLES, DASK_TIMEOUT, Outcome, chunked, default_workers, process_chunk, run_chunks
 
 if TYPE_CHECKING:
     from .graph import GraphText
@@ -49,6 +56,9 @@ class BuildResult:
     unchanged: int = 0  # --store: articles read again with the same content (not extracted again)
     stored: int = 0  # --store: articles in the store after the build
     graphs_written: int = 0  # --store: named graphs (articles) written or replaced
+    removed: int = 0  # --store: articles retracted by this build
+    journaled: int = 0  # --store: articles extracted and journaled (kept even if the build is interrupted)
+    nothing_read: bool = False  # no article from the inputs (or none in the store): nothing was written
     engine: str = "1 process"
     started: float = field(default_factory=time.perf_counter, repr=False)
 
@@ -82,9 +92,10 @@ class BuildResult:
             f"time: {self.seconds:.1f} s ({self.words / max(self.seconds, 1e-9):.0f} words/s, {self.engine})"
             if self.articles else f"time: {self.seconds:.1f} s",
         ]
-        if self.stored:
-            lines.insert(-1, f"store: {self.stored} articles ({self.unchanged} read again unchanged); "
-                             f"named graphs written: {self.graphs_written}")
+        if self.stored or self.removed:
+            lines.insert(-1, f"store: {self.stored} articles ({self.unchanged} read again unchanged"
+                             + (f", {self.removed} removed" if self.removed else "")
+                             + f"); named graphs written: {self.graphs_written}")
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped + self.failed)
         if reasons:
             lines.insert(1, "skipped: " + "; ".join(f"{n} x {r}" for r, n in reasons.most_common()))
@@ -167,6 +178,7 @@ def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Ev
     N-Quads lines), graph.graphml and graph.gexf from the events (one actor network, written twice);
     returns the number of triples and the files written.  ``graph`` is emptied once the RDF files
     are written (the largest thing a build holds; the network exports do not need it)."""
+    from .export.atomic import atomic_group
     from .export.gexf import write_gexf
     from .export.graphml import build_actor_network, write_graphml
     from .export.rdf import write_nquads_lines, write_nquads_text, write_turtle_lines, write_turtle_triples
@@ -176,17 +188,18 @@ def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Ev
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise KGError(f"cannot create output folder {out}: {exc.strerror}") from exc
-    if isinstance(graph, GraphText):
-        write_nquads_text(graph, out / "graph.nq")
-        triples = write_turtle_triples(graph.triples, out / "graph.ttl")
-    else:
-        write_nquads_lines(graph, out / "graph.nq")
-        triples = write_turtle_lines(graph, out / "graph.ttl")
-    graph.clear()
-    # Gephi drops zero-weight edges with a warning: its files carry the pairs with a held contact
-    network = build_actor_network(events, include_unheld=False)
-    write_graphml(events, out / "graph.graphml", include_unheld=False, network=network)
-    write_gexf(events, out / "graph.gexf", include_unheld=False, network=network)
+    with atomic_group(f"the exports in {out} were all replaced"):  # the four files together, or none
+        if isinstance(graph, GraphText):
+            write_nquads_text(graph, out / "graph.nq")
+            triples = write_turtle_triples(graph.triples, out / "graph.ttl")
+        else:
+            write_nquads_lines(graph, out / "graph.nq")
+            triples = write_turtle_lines(graph, out / "graph.ttl")
+        graph.clear()
+        # Gephi drops zero-weight edges with a warning: its files carry the pairs with a held contact
+        network = build_actor_network(events, include_unheld=False)
+        write_graphml(events, out / "graph.graphml", include_unheld=False, network=network)
+        write_gexf(events, out / "graph.gexf", include_unheld=False, network=network)
     return triples, [out / name for name in EXPORTS]
 
 
@@ -194,20 +207,38 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
           on_skip: Callable[[Skipped], None] | None = None,
           progress: Callable[[BuildResult], None] | None = None,
           workers: int = 1, store: Path | None = None, dask: Any = None,
-          batch: int = BATCH_ARTICLES) -> BuildResult:
+          batch: int = BATCH_ARTICLES, remove: Sequence[str] = (),
+          dask_timeout: float = DASK_TIMEOUT) -> BuildResult:
     """Build the graph from ``inputs`` and write the exports into ``out`` (when given).
 
     ``workers``: extraction processes (1: this one).  ``dask``: a Dask scheduler address (or a
-    ``distributed.Client``) to extract on instead.  ``store``: a folder kept from build to build
-    (:mod:`kg.store`): only new or changed articles are extracted, the graph covers every article
-    stored, and ``inputs`` may be empty (exports of the store as it is).  ``progress`` is called
-    with the live result after each article read, skipped or found unchanged.
+    ``distributed.Client``) to extract on instead, reached within ``dask_timeout`` seconds.
+    ``store``: a folder kept from build to build (:mod:`kg.store`): only new or changed articles
+    are extracted, the graph covers every article stored, and ``inputs`` may be empty (exports of
+    the store as it is); ``remove``: ids of stored articles to retract first.  ``progress`` is
+    called with the live result after each article read, skipped or found unchanged.
+
+    If the inputs yield no article (or, with a store and no inputs, the store holds none), nothing
+    is written: ``out`` keeps its exports, and the result says ``nothing_read``.  If the build is
+    interrupted (:class:`kg.interrupt.Interrupted`), the exception carries the partial result.
     """
+    result = BuildResult()
+    try:
+        return _build(result, inputs, out, nlp=nlp, on_skip=on_skip, progress=progress, workers=workers,
+                      store=store, dask=dask, batch=batch, remove=remove, dask_timeout=dask_timeout)
+    except Interrupted as exc:
+        exc.result = result
+        raise
+
+
+def _build(result: BuildResult, inputs: Sequence[str | Path], out: Path | None, *, nlp: Any,
+           on_skip: Callable[[Skipped], None] | None, progress: Callable[[BuildResult], None] | None,
+           workers: int, store: Path | None, dask: Any, batch: int, remove: Sequence[str],
+           dask_timeout: float) -> BuildResult:
     from .graph import graph_text
     from .resolve.merge import merge_events
     from .store import all_mentions, article_digest, open_store
 
-    result = BuildResult()
     report = on_skip or (lambda s: print(str(s), file=sys.stderr))
     tick = progress or (lambda r: None)
     if dask is not None:
@@ -216,6 +247,10 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
         result.engine = f"{workers} worker processes"
     state = open_store(store) if store is not None else None
     try:
+        if remove:
+            if state is None:
+                raise KGError("removing articles needs a store (--store DIR)")
+            result.removed = len(state.remove(remove))
         digests: dict[str, str] = {}
 
         def articles() -> Iterator[Article]:
@@ -236,35 +271,52 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
 
         metas: list[Article] = []
         mentions: list[Mention] = []
-        for outcomes in run_chunks(chunked(articles(), batch), workers=workers, dask=dask, nlp=nlp):
-            for outcome in outcomes:
-                if _record(outcome, result, report):
-                    if state is not None:
-                        state.put(outcome.article, digests.pop(outcome.article.id), outcome.mentions)
-                    else:
-                        metas.append(outcome.article)
-                        mentions.extend(outcome.mentions)
-                tick(result)
+        chunks = run_chunks(chunked(articles(), batch), workers=workers, dask=dask, nlp=nlp, dask_timeout=dask_timeout)
+        with closing(chunks):  # however the loop ends, the workers are ended with it
+            for outcomes in chunks:
+                for outcome in outcomes:
+                    if _record(outcome, result, report):
+                        if state is not None:
+                            state.put(outcome.article, digests.pop(outcome.article.id), outcome.mentions)
+                        else:
+                            metas.append(outcome.article)
+                            mentions.extend(outcome.mentions)
+                    tick(result)
+                if state is not None:
+                    result.journaled += state.checkpoint()  # this chunk survives an interruption
         if dask is None and result.articles + len(result.failed) <= batch:
             result.engine = "1 process"  # one chunk: no pool was started (kg.parallel.run_chunks)
         if state is not None:
+            result.stored = len(state)
+            if inputs:
+                result.nothing_read = result.articles + result.unchanged == 0
+            else:
+                result.nothing_read = result.stored == 0
+            if result.nothing_read and not result.removed:
+                return _done(result)  # the store and the exports as they were (a journal stays journaled)
             metas, mentions = all_mentions(state.records())
-            result.stored = len(metas)
+        elif result.articles == 0:
+            result.nothing_read = True
+            return _done(result)  # the exports as they were
         with cyclic_gc_paused():
             result.events = merge_events(mentions)
             del mentions
-            if out is None and state is not None and not state.new and state.graphs:
+            if out is None and state is not None and not state.pending and state.graphs:
                 pass  # nothing new, nothing to write: the store is left as it is
             else:
                 text = graph_text(metas, result.events)
                 result.quads = len(text)
                 if state is not None:
                     result.graphs_written = state.commit(text.lines(), text.triples).graphs_written
-                if out is not None:
+                if out is not None and not result.nothing_read:
                     result.triples, result.outputs = write_exports(out, text, result.events)
                 del text
     finally:
         if state is not None:
             state.close()
+    return _done(result)
+
+
+def _done(result: BuildResult) -> BuildResult:
     result.seconds = time.perf_counter() - result.started
     return result

@@ -4,6 +4,12 @@ The data go to a temporary file in the target's own directory (so that the final
 one file system), are flushed and fsync'ed, and the temporary file is then renamed onto the target
 with :func:`os.replace` (atomic on POSIX and on Windows).  If the body of the ``with`` block
 raises, the temporary file is deleted and the target is left exactly as it was.
+
+:func:`atomic_group` extends this to a set of files (a build's four exports): inside it, each
+:func:`atomic_write` leaves its complete temporary file in place, and the renames happen together
+when the group ends, in a section SIGINT and SIGTERM do not cut (:func:`kg.interrupt.deferred`);
+if the group fails or is interrupted before that, every temporary file is deleted and every
+target is left as it was.
 """
 
 from __future__ import annotations
@@ -13,10 +19,16 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
-__all__ = ["atomic_write"]
+from ..interrupt import deferred
+
+__all__ = ["atomic_group", "atomic_write"]
+
+# the renames an open atomic_group will make: (temporary file, target)
+_GROUP: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("atomic_group", default=None)
 
 
 @overload
@@ -65,12 +77,48 @@ def _atomic_write(target: Path, mode: str) -> Iterator[IO[Any]]:
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp_path, _permissions_for(target))
+        group = _GROUP.get()
+        if group is not None:
+            group.append((tmp_path, target))
+            return
         os.replace(tmp_path, target)
     except BaseException:
         with suppress(OSError):
             tmp_path.unlink()
         raise
     _fsync_directory(directory)
+
+
+@contextmanager
+def atomic_group(done: str | None = None) -> Iterator[None]:
+    """The files written with :func:`atomic_write` in this block replace their targets together at
+    its end (all of them, in a section signals do not cut), or none of them if the block fails.
+    ``done``: what the renames complete (for the message of a signal held until they end)."""
+    if _GROUP.get() is not None:  # nested: the outer group renames
+        yield
+        return
+    staged: list[tuple[Path, Path]] = []
+    token = _GROUP.set(staged)
+    try:
+        yield
+    except BaseException:
+        for tmp_path, _ in staged:
+            with suppress(OSError):
+                tmp_path.unlink()
+        raise
+    finally:
+        _GROUP.reset(token)
+    with deferred(done):
+        for i, (tmp_path, target) in enumerate(staged):
+            try:
+                os.replace(tmp_path, target)
+            except OSError:
+                for left, _ in staged[i:]:
+                    with suppress(OSError):
+                        left.unlink()
+                raise
+        for directory in dict.fromkeys(target.parent for _, target in staged):
+            _fsync_directory(directory)
 
 
 def _permissions_for(target: Path) -> int:
