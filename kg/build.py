@@ -57,7 +57,7 @@ class BuildResult:
     stored: int = 0  # --store: articles in the store after the build
     graphs_written: int = 0  # --store: named graphs (articles) written or replaced
     removed: int = 0  # --store: articles retracted by this build
-    journaled: int = 0  # --store: articles extracted and journaled (kept even if the build is interrupted)
+    journaled: int = 0  # --store: articles in the store's journal (kept even if the build is interrupted)
     nothing_read: bool = False  # no article from the inputs (or none in the store): nothing was written
     engine: str = "1 process"
     started: float = field(default_factory=time.perf_counter, repr=False)
@@ -283,7 +283,7 @@ def _build(result: BuildResult, inputs: Sequence[str | Path], out: Path | None, 
                             mentions.extend(outcome.mentions)
                     tick(result)
                 if state is not None:
-                    result.journaled += state.checkpoint()  # this chunk survives an interruption
+                    state.checkpoint()  # this chunk survives an interruption
         if dask is None and result.articles + len(result.failed) <= batch:
             result.engine = "1 process"  # one chunk: no pool was started (kg.parallel.run_chunks)
         if state is not None:
@@ -313,6 +313,7 @@ def _build(result: BuildResult, inputs: Sequence[str | Path], out: Path | None, 
                 del text
     finally:
         if state is not None:
+            result.journaled = state.journaled
             state.close()
     return _done(result)
 

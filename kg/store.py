@@ -142,6 +142,7 @@ class ArticleStore:
         self.new: dict[str, tuple[Article, str, tuple[Mention, ...]]] = {}
         self.removed: set[str] = set()  # ids in the index that this build (or its journal) removes
         self._unjournaled: list[str] = []  # ids put since the last checkpoint
+        self.journaled = 0  # articles the journal holds (kept if the build is interrupted)
         try:
             self.rdf = ox.Store(str(self.root / "oxigraph"))
         except OSError as exc:
@@ -188,6 +189,7 @@ class ArticleStore:
                     mentions = tuple(from_json(Mention, m) for m in entry["mentions"])
                     self.new[art.id] = (art, str(entry["digest"]), mentions)
                     self.removed.discard(art.id)
+                    self.journaled += 1
             except (ValueError, KeyError, TypeError):
                 break
             good += len(line)
@@ -207,9 +209,12 @@ class ArticleStore:
     def checkpoint(self) -> int:
         """Journal the articles put since the last checkpoint: a kill from now on does not lose them.
         Returns how many were journaled."""
-        ids, self._unjournaled = self._unjournaled, []
-        self._append({"article": to_json(self.new[i][0]), "digest": self.new[i][1], "mentions": to_json(self.new[i][2])}
-                     for i in ids if i in self.new)
+        ids = [i for i in self._unjournaled if i in self.new]
+        with deferred():  # the lines and the count together
+            self._append({"article": to_json(self.new[i][0]), "digest": self.new[i][1],
+                          "mentions": to_json(self.new[i][2])} for i in ids)
+            self._unjournaled = []
+            self.journaled += len(ids)
         return len(ids)
 
     @property

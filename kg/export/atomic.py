@@ -61,17 +61,18 @@ def atomic_write(path: Path | str, mode: str = "w") -> AbstractContextManager[IO
 def _atomic_write(target: Path, mode: str) -> Iterator[IO[Any]]:
     directory = target.parent
     text = mode == "w"
-    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        mode=mode,
-        dir=directory,
-        delete=False,
-        prefix=f".{target.name}.",
-        suffix=".tmp",
-        encoding="utf-8" if text else None,
-        newline="\n" if text else None,
-    )
-    tmp_path = Path(tmp.name)
-    try:
+    tmp = None
+    try:  # from the moment the temporary file exists: a Ctrl-C at any point deletes it
+        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
+            mode=mode,
+            dir=directory,
+            delete=False,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            encoding="utf-8" if text else None,
+            newline="\n" if text else None,
+        )
+        tmp_path = Path(tmp.name)
         with tmp:
             yield tmp
             tmp.flush()
@@ -83,8 +84,9 @@ def _atomic_write(target: Path, mode: str) -> Iterator[IO[Any]]:
             return
         os.replace(tmp_path, target)
     except BaseException:
-        with suppress(OSError):
-            tmp_path.unlink()
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp.name)
         raise
     _fsync_directory(directory)
 
@@ -100,25 +102,20 @@ def atomic_group(done: str | None = None) -> Iterator[None]:
     staged: list[tuple[Path, Path]] = []
     token = _GROUP.set(staged)
     try:
-        yield
-    except BaseException:
+        try:
+            yield
+        finally:
+            _GROUP.reset(token)
+        with deferred(done):
+            for tmp_path, target in staged:
+                os.replace(tmp_path, target)
+            for directory in dict.fromkeys(target.parent for _, target in staged):
+                _fsync_directory(directory)
+    except BaseException:  # failed or interrupted before the renames, or a rename failed
         for tmp_path, _ in staged:
             with suppress(OSError):
-                tmp_path.unlink()
+                tmp_path.unlink()  # those not renamed yet (the others are gone already)
         raise
-    finally:
-        _GROUP.reset(token)
-    with deferred(done):
-        for i, (tmp_path, target) in enumerate(staged):
-            try:
-                os.replace(tmp_path, target)
-            except OSError:
-                for left, _ in staged[i:]:
-                    with suppress(OSError):
-                        left.unlink()
-                raise
-        for directory in dict.fromkeys(target.parent for _, target in staged):
-            _fsync_directory(directory)
 
 
 def _permissions_for(target: Path) -> int:

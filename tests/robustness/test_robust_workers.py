@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from kgproc import ROOT, HAVE_PROC, children, gone, kg, reap, start
+from kgproc import HAVE_PROC, ROOT, children, gone, kg, reap, start
 
 pytestmark = pytest.mark.skipif(not HAVE_PROC, reason="needs Linux /proc")
 
