@@ -164,6 +164,6 @@ def test_random_kills_of_a_store_build(tmp_path: Path, previous: dict[str, bytes
     assert _quads(store) == _quads(reference / "store")
     print(f"\nkills survived: {len(kills)} (builds that ended before their kill: {completed}; "
           f"{time.monotonic() - started:.1f} s)")
-    for kill in kills:
-        print("  round %d, kill %s at %.2f s, %d workers alive" % kill)
+    for number, what, seconds, workers in kills:
+        print(f"  round {number}, kill {what} at {seconds:.2f} s, {workers} workers alive")
     assert len(kills) >= 3
