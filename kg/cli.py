@@ -61,12 +61,12 @@ Output (stderr): one line per skipped input, then the summary (-q: skipped input
 
 \b
 Exit codes:
-  0  the graph was built (inputs may have been skipped)
-  1  no article could be read (every input was skipped)
-  2  usage or output error (e.g. --out cannot be written), one line "kg: error: ..."
-  3  internal error (a bug: please report it; KG_DEBUG=1 shows the traceback)
-  130  interrupted by Ctrl-C (SIGINT), one line "kg: interrupted ..."
-  143  interrupted by SIGTERM, one line "kg: interrupted ..."
+    0  the graph was built (inputs may have been skipped)
+    1  no article could be read (every input was skipped): nothing was written
+    2  usage or output error (e.g. --out cannot be written), one line "kg: error: ..."
+    3  internal error (a bug: please report it; KG_DEBUG=1 shows the traceback)
+  130  interrupted by Ctrl-C (SIGINT), one line "kg: interrupted by SIGINT; ..."
+  143  interrupted by SIGTERM, one line "kg: interrupted by SIGTERM; ..."
 """
 
 
