@@ -227,7 +227,11 @@ def _run_pool(chunks: Iterator[list[Article]], workers: int, nlp: Any) -> Iterat
         raise
     finally:
         _NLP = None
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # e.g. Ctrl-C while the workers were being joined
+            _end_workers(pool)
+            raise
 
 
 def _client(dask: Any, timeout: float = DASK_TIMEOUT) -> tuple[Any, bool]:

@@ -148,6 +148,14 @@ class ArticleStore:
         except OSError as exc:
             raise KGError(f"cannot open the Oxigraph store in {self.root} ({exc}); is another build using it?") from exc
         self._replay()  # after the lock is taken: no other build is writing the journal
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Delete the hidden temporary files a killed build left (the store is locked: none is being
+        written now)."""
+        for pattern in (".index.json.*.tmp", "articles/*/.*.tmp"):
+            for stray in self.root.glob(pattern):
+                stray.unlink(missing_ok=True)
 
     def _read_index(self) -> dict[str, Any]:
         path = self.root / "index.json"

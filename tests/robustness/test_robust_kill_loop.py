@@ -22,7 +22,8 @@ pytestmark = pytest.mark.skipif(not HAVE_PROC, reason="needs Linux /proc")
 ARTICLES = ROOT / "examples" / "articles"
 INPUTS = (ARTICLES, ROOT / "examples" / "general")  # 36 articles: chunks of 16, 16 and 4
 MAX_KILLS = 8
-BUDGET_SECONDS = 30.0  # the loop stops at MAX_KILLS or after this long, whichever comes first
+BUDGET_SECONDS = 25.0  # the loop stops at MAX_KILLS or after this long, whichever comes first
+LONGEST_RUN = 12.0  # a build not killed at its moment by then is killed then
 SEED = 20261201
 
 
@@ -121,7 +122,9 @@ def test_random_kills_of_a_store_build(tmp_path: Path, previous: dict[str, bytes
         t0 = time.monotonic()
         try:
             while proc.poll() is None and not due(time.monotonic() - t0):
-                assert time.monotonic() - t0 < 120, "kg build took too long"
+                if time.monotonic() - t0 > LONGEST_RUN:  # a busy machine: kill now, the checks are the same
+                    what += f", or at {LONGEST_RUN:.0f} s"
+                    break
                 time.sleep(0.002)
             if proc.poll() is None:
                 workers = len(children(proc.pid))
@@ -160,7 +163,9 @@ def test_random_kills_of_a_store_build(tmp_path: Path, previous: dict[str, bytes
     assert code == 0, summary
     assert re.search(rf"articles read: {36 - held}; skipped: 0", summary), (held, summary)
     assert exports(out) == new
-    assert _store_files(store) == _store_files(reference / "store")
+    mine, theirs = _store_files(store), _store_files(reference / "store")
+    differing = sorted(k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k))
+    assert differing == [], f"the resumed store differs from the uninterrupted one: {differing} (kills: {kills})"
     assert _quads(store) == _quads(reference / "store")
     print(f"\nkills survived: {len(kills)} (builds that ended before their kill: {completed}; "
           f"{time.monotonic() - started:.1f} s)")
