@@ -92,7 +92,8 @@ def test_ctrl_c_while_the_exports_are_written(tmp_path: Path, previous: dict[str
         seed(out, previous)
         proc = start(kg("build", ARTICLES, "--out", out, "--workers", "1"))
         try:
-            _wait(proc, lambda out=out: any(n.startswith(".graph.") and n.endswith(".tmp") for n in os.listdir(out)))
+            # graph.graphml is the third export written: graph.nq and graph.ttl are complete by then
+            _wait(proc, lambda out=out: any(n.startswith(".graph.graphml.") for n in os.listdir(out)))
             os.kill(proc.pid, signal.SIGINT)
             code = proc.wait(30)
         except AssertionError:
