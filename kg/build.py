@@ -288,11 +288,11 @@ def _build(result: BuildResult, inputs: Sequence[str | Path], out: Path | None, 
             result.engine = "1 process"  # one chunk: no pool was started (kg.parallel.run_chunks)
         if state is not None:
             result.stored = len(state)
-            if inputs:
+            if inputs and not result.removed:
                 result.nothing_read = result.articles + result.unchanged == 0
-            else:
+            else:  # the exports of the store (after the removals)
                 result.nothing_read = result.stored == 0
-            if result.nothing_read and not result.removed:
+            if result.nothing_read and not state.removed and not state.dirty:
                 return _done(result)  # the store and the exports as they were (a journal stays journaled)
             metas, mentions = all_mentions(state.records())
         elif result.articles == 0:

@@ -196,7 +196,7 @@ def _build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, stor
         if result.outputs:
             click.echo(f"wrote {', '.join(str(p) for p in result.outputs)}", err=True)
     if result.nothing_read:
-        if store is not None and not inputs:
+        if store is not None and (not inputs or result.removed):
             line = f"kg: the store {store} holds no article"
         else:
             line = "kg: no article could be read"

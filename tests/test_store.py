@@ -208,3 +208,14 @@ def test_graphs_a_killed_commit_marked_dirty_are_written_again(full: Path, tmp_p
     assert repaired.graphs_written == 1
     assert _quads(store) == _quads(full / "store") and "dirty" not in json.loads((store / "index.json").read_text())
     assert _exports(tmp_path / "out") == _exports(full / "out")
+
+
+def test_removing_with_inputs_that_yield_nothing_still_rewrites_the_exports(full: Path, without: Path,
+                                                                            tmp_path: Path) -> None:
+    store, out = tmp_path / "store", tmp_path / "out"
+    shutil.copytree(full / "store", store)
+    shutil.copytree(full / "out", out)
+    args = ["build", str(tmp_path / "typo.jsonl"), "--store", str(store), "--out", str(out)]
+    result = CliRunner().invoke(main, args + [a for i in REMOVED for a in ("--remove", i)])
+    assert result.exit_code == 0, result.output
+    assert _exports(out) == _exports(without / "out") and _quads(store) == _quads(without / "store")
