@@ -4,7 +4,6 @@ build is resumed where it stopped and ends byte-identical to a build never inter
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -168,7 +167,3 @@ def test_interrupted_store_build_resumes_where_it_stopped(tmp_path: Path, previo
     assert _quads(store) == _quads(reference / "store")
     shutil.rmtree(tmp_path)
 
-
-def test_the_index_never_lists_an_article_without_its_record(reference: Path) -> None:
-    index = json.loads((reference / "store" / "index.json").read_text())
-    assert len(index["articles"]) == 36 and "dirty" not in index
