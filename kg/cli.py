@@ -134,8 +134,11 @@ def _interrupted(exc: Interrupted, out: Path | None, store: Path | None) -> None
         parts.append(f"the exports in {out} were left as they were")
     result = exc.result
     if store is not None and result is not None and not exc.done:
-        parts.append(f"the store keeps the {result.journaled} articles extracted so far; "
-                     "the next build extracts only the others")
+        if result.journaled:
+            parts.append(f"the store keeps the {result.journaled} articles extracted so far; "
+                         "the next build extracts only the others")
+        else:
+            parts.append(f"no article was extracted yet: the store {store} is as it was")
     click.echo("; ".join(parts), err=True)
     sys.exit(exc.exit_code)
 
