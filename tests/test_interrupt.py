@@ -115,3 +115,24 @@ def test_ctrl_c_during_the_renames_lets_them_all_finish(tmp_path: Path, monkeypa
     assert len(calls) == 4 and caught.value.done == "replaced"
     assert sorted(os.listdir(tmp_path)) == NAMES
     assert all((tmp_path / n).read_bytes() == b"new" for n in NAMES)
+
+
+@pytest.mark.parametrize("journaled", [0, 16])
+def test_the_line_of_an_interrupted_store_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journaled: int) -> None:
+    from click.testing import CliRunner
+
+    import kg.build
+    from kg.cli import main
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        exc = Interrupted(signal.SIGTERM)
+        exc.result = kg.build.BuildResult(journaled=journaled)
+        raise exc
+
+    monkeypatch.setattr(kg.build, "build", interrupted)
+    store, out = tmp_path / "store", tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--store", str(store), "--out", str(out)])
+    assert result.exit_code == 143
+    kept = ("the store keeps the 16 articles extracted so far; the next build extracts only the others" if journaled
+            else f"no article was extracted yet: the store {store} is as it was")
+    assert result.output.splitlines() == [f"kg: interrupted by SIGTERM; the exports in {out} were left as they were; {kept}"]
