@@ -1,7 +1,8 @@
 """The `kg` command: a thin layer over :mod:`kg.build`, :mod:`kg.query` and :mod:`kg.evaluate`.
 
-Exit codes: 0 success; 1 a build that read no article at all; 2 usage or output error (one line
-``kg: error: ...``); 3 internal error (a bug; one line, ``KG_DEBUG=1`` shows the traceback).
+Exit codes: 0 success; 1 a build that read no article at all (nothing written); 2 usage or output
+error (one line ``kg: error: ...``); 3 internal error (a bug; one line, ``KG_DEBUG=1`` shows the
+traceback); 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (one line; exports as they were).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from .errors import KGError
+from .interrupt import Interrupted, handled
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -41,18 +43,31 @@ Bad inputs never stop a build: each one (an empty, binary or unreadable file, te
 encoding that cannot be told, a FIFO or device, a symlink loop, a malformed JSONL line or a
 record without text, HTML with no article text, a duplicate id) is skipped with one line
 naming it (FILE:LINE for JSONL) and the reason, and counted in the summary.  Duplicate ids:
-the first article read keeps the id.  Exports are replaced atomically: an interrupted build
-leaves each export either as it was or complete.
+the first article read keeps the id.
+
+\b
+What you had is never lost:
+  - a build whose INPUTS yield no article (missing, empty, all skipped) writes nothing: the
+    exports in --out and the store stay as they were (exit 1);
+  - the four exports are replaced together at the end; a build that fails, or is stopped by
+    Ctrl-C or SIGTERM, leaves them as they were (a kill -9 leaves each one old or new, whole);
+  - worker processes end with the build, however it ends (even kill -9);
+  - a --store build keeps each chunk of articles it extracted: after an interruption, the
+    next build extracts only the others and gives the same graph;
+  - --remove ID (or kg store remove) retracts stored articles: their graphs, their mentions
+    and the events no other article reports.
 
 \b
 Output (stderr): one line per skipped input, then the summary (-q: skipped inputs only).
 
 \b
 Exit codes:
-  0  the graph was built (inputs may have been skipped)
-  1  no article could be read (every input was skipped)
-  2  usage or output error (e.g. --out cannot be written), one line "kg: error: ..."
-  3  internal error (a bug: please report it; KG_DEBUG=1 shows the traceback)
+    0  the graph was built (inputs may have been skipped)
+    1  no article could be read (every input was skipped): nothing was written
+    2  usage or output error (e.g. --out cannot be written), one line "kg: error: ..."
+    3  internal error (a bug: please report it; KG_DEBUG=1 shows the traceback)
+  130  interrupted by Ctrl-C (SIGINT), one line "kg: interrupted by SIGINT; ..."
+  143  interrupted by SIGTERM, one line "kg: interrupted by SIGTERM; ..."
 """
 
 
@@ -94,6 +109,8 @@ def _quiet_libraries() -> Iterator[None]:
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
               help="Incremental build: keep the graph (an Oxigraph store) and the extracted records in this "
                    "folder; only new or changed articles are extracted. With no INPUTS: export the store.")
+@click.option("--remove", "remove", metavar="ID", multiple=True,
+              help="With --store: retract this stored article (repeatable) before INPUTS are read.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask distributed cluster (scheduler address, e.g. tcp://host:8786).")
 @click.option("--decider", type=click.Choice(["learned", "rules"]), default=None,
@@ -102,14 +119,45 @@ def _quiet_libraries() -> Iterator[None]:
               help="A decider model trained with `kg train` (instead of the shipped one).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Drop events whose confidence is below this (the decider's threshold at least).")
+@click.option("--dask-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              metavar="SECONDS", help="How long to try to reach the Dask scheduler.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
-          dask_address: str | None, decider: str | None, model: Path | None, min_confidence: float | None,
-          quiet: bool) -> None:
+          remove: tuple[str, ...], dask_address: str | None, dask_timeout: float, decider: str | None,
+          model: Path | None, min_confidence: float | None, quiet: bool) -> None:
     """Build the graph from INPUTS (.txt, .html, .jsonl files or folders) into --out."""
+    with handled():
+        try:
+            _build(inputs, out, workers, store, remove, dask_address, dask_timeout, quiet)
+        except Interrupted as exc:
+            _interrupted(exc, out, store)
+
+
+def _interrupted(exc: Interrupted, out: Path | None, store: Path | None) -> None:
+    """One line for a build stopped by a signal, then exit 128 + its number."""
+    parts = [f"kg: interrupted by {exc.name}"]
+    if exc.done:
+        parts.append(exc.done)
+    elif out is not None:
+        parts.append(f"the exports in {out} were left as they were")
+    result = exc.result
+    if store is not None and result is not None and not exc.done:
+        if result.journaled:
+            parts.append(f"the store keeps the {result.journaled} articles extracted so far; "
+                         "the next build extracts only the others")
+        else:
+            parts.append(f"no article was extracted yet: the store {store} is as it was")
+    click.echo("; ".join(parts), err=True)
+    sys.exit(exc.exit_code)
+
+
+def _build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
+           remove: tuple[str, ...], dask_address: str | None, dask_timeout: float, quiet: bool) -> None:
     from .build import build as run_build
     from .build import default_workers, estimate_articles
 
+    if remove and store is None:
+        _fail("--remove needs --store DIR (the store to remove the articles from)")
     if not inputs and store is None:
         _fail("give INPUT files or folders (or --store DIR, to export a store)")
     if out is None and store is None:
@@ -151,7 +199,7 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         with _quiet_libraries():
             result = run_build(list(inputs), out, on_skip=skipped, progress=progress, store=store,
                                dask=dask_address, workers=workers or default_workers(), on_warning=warned,
-                               decider=judge)
+                               decider=judge, remove=remove, dask_timeout=dask_timeout)
     except KGError as exc:
         _fail(str(exc))
         return
@@ -160,11 +208,7 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         _fail(f"cannot write the exports to {where} ({exc.strerror or exc})")
         return
     except Exception as exc:  # noqa: BLE001 - no traceback for users; KG_DEBUG=1 shows it
-        if os.environ.get("KG_DEBUG"):
-            raise
-        click.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
-                   "(a bug: please report it; KG_DEBUG=1 shows the traceback)", err=True)
-        sys.exit(3)
+        _internal(exc)
     finally:
         if bar is not None:
             bar.close()
@@ -172,9 +216,65 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
         click.echo(result.summary(), err=True)
         if result.outputs:
             click.echo(f"wrote {', '.join(str(p) for p in result.outputs)}", err=True)
-    if result.articles == 0 and not result.stored:
-        click.echo("kg: no article could be read", err=True)
+    if result.nothing_read:
+        if store is not None and (not inputs or result.removed):
+            line = f"kg: the store {store} holds no article"
+        else:
+            line = "kg: no article could be read"
+        kept = [f"the exports in {out}"] if out is not None else []
+        if store is not None and inputs and not result.removed:
+            kept.insert(0, f"the store {store}")
+        if kept:
+            line += f"; nothing was written: {' and '.join(kept)} {'are' if out is not None else 'is'} unchanged"
+        click.echo(line, err=True)
         sys.exit(1)
+
+
+def _internal(exc: Exception) -> NoReturn:
+    if os.environ.get("KG_DEBUG"):
+        raise exc
+    click.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+               "(a bug: please report it; KG_DEBUG=1 shows the traceback)", err=True)
+    sys.exit(3)
+
+
+@main.group()
+def store() -> None:
+    """Look into or correct a --store folder."""
+
+
+@store.command("list")
+@click.argument("store_dir", metavar="STORE", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def store_list(store_dir: Path) -> None:
+    """Print the ids of the articles in STORE, one a line."""
+    from .store import open_store
+
+    try:
+        with open_store(store_dir) as state:
+            ids = state.ids()
+    except KGError as exc:
+        _fail(str(exc))
+        return
+    for article_id in ids:
+        click.echo(article_id)
+
+
+@store.command("remove", epilog="\b\nExit codes: 0 removed; 1 the store is left with no article (the exports\n"
+                                "are then left as they were); 2 usage error (e.g. an ID not in the store,\n"
+                                "nothing removed); 3 internal error; 130/143 interrupted (the next build\n"
+                                "of the store completes the removal).")
+@click.argument("store_dir", metavar="STORE", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("ids", metavar="ID...", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(path_type=Path), help="Rewrite the exports in this folder.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+def store_remove(store_dir: Path, ids: tuple[str, ...], out: Path | None, quiet: bool) -> None:
+    """Retract the articles ID... from STORE: their named graphs, their mentions, and the events no
+    other article reports (the same as kg build --store STORE --remove ID...)."""
+    with handled():
+        try:
+            _build((), out, 1, store_dir, ids, None, 5.0, quiet)
+        except Interrupted as exc:
+            _interrupted(exc, out, store_dir)
 
 
 @main.command()

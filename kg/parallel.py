@@ -12,15 +12,27 @@ Worker processes load the spaCy pipeline once each (:func:`kg.extract.nlp.load_n
 per process); on Linux they are forked, and inherit a pipeline the parent has already loaded.
 Dask workers load it on their first task, or at start-up with ``dask worker ... --preload
 kg.parallel`` (see :func:`dask_setup`).
+
+Worker processes never outlive the build.  Each one asks the kernel to kill it when its parent
+dies, however it dies (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``: a ``kill -9`` or the OOM
+killer), and checks its parent besides (a watch thread, and before each chunk: for the moment
+between its start and that request, and for systems without it).  Workers ignore SIGINT (Ctrl-C
+reaches the whole process group: the parent decides) and die on SIGTERM.  The parent ends its
+workers on every way out of the pool: when it fails or is interrupted they are terminated at
+once, not waited for.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
+import signal
+import sys
 import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -38,6 +50,10 @@ BATCH_ARTICLES = 16  # articles per chunk: small enough to balance two workers o
 # LocalCluster with processes=False) must take turns.
 _LOCK = threading.Lock()
 _NLP: Any = None  # the pipeline handed to the pool (inherited by forked workers)
+_PARENT: int | None = None  # in a worker process: the pid of the build that started it
+PARENT_CHECK_SECONDS = 0.2  # how often a worker's watch thread looks at its parent
+DASK_TIMEOUT = 5.0  # seconds to reach a Dask scheduler
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,7 @@ def process_chunk(chunk: list[Article], nlp: Any = None) -> list[Outcome]:
     from .model import ArticleExtraction
     from .resolve.merge import resolve_article
 
+    _check_parent()
     with _LOCK:
         pipeline = _pipeline(nlp)
         try:
@@ -108,12 +125,13 @@ def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def run_chunks(chunks: Iterable[list[Article]], *, workers: int = 1, dask: Any = None, nlp: Any = None
-               ) -> Iterator[list[Outcome]]:
+def run_chunks(chunks: Iterable[list[Article]], *, workers: int = 1, dask: Any = None, nlp: Any = None,
+               dask_timeout: float = DASK_TIMEOUT) -> Generator[list[Outcome], None, None]:
     """The outcomes of each chunk, in order: here (``workers == 1``), in ``workers`` processes, or on
-    the Dask cluster ``dask`` (a scheduler address or a ``distributed.Client``)."""
+    the Dask cluster ``dask`` (a scheduler address, reached within ``dask_timeout`` seconds, or a
+    ``distributed.Client``)."""
     if dask is not None:
-        yield from _run_dask(chunks, dask)
+        yield from _run_dask(chunks, dask, dask_timeout)
         return
     it = iter(chunks)
     first = next(it, None)
@@ -136,12 +154,55 @@ def _chain(first: list[Article], second: list[Article], rest: Iterator[list[Arti
     yield from rest
 
 
-def _init_worker() -> None:
-    """Pool initializer: load the pipeline once per worker (a no-op if inherited from the parent)."""
+def _die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` does (see the module docstring)."""
+    global _PARENT
+    _PARENT = parent
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the watch thread still ends the worker
+            pass
+    _check_parent()  # the parent may have died before the request was made
+    threading.Thread(target=_watch_parent, name="kg-watch-parent", daemon=True).start()
+
+
+def _check_parent() -> None:
+    if _PARENT is not None and os.getppid() != _PARENT:
+        os._exit(1)  # orphaned: nobody will read this worker's results
+
+
+def _watch_parent() -> None:
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        _check_parent()
+
+
+def _init_worker(parent: int) -> None:
+    """Pool initializer: die with the parent, leave Ctrl-C to it, then load the pipeline once per
+    worker (a no-op if inherited from the parent)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits the parent's handler
+    _die_with_parent(parent)
     try:
         _pipeline()
     except Exception:  # noqa: BLE001 - reported by the first task, with its message
         pass
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes now (SIGTERM, then SIGKILL after a second), rather than
+    wait for the chunks they are on."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(1.0)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
 
 
 def _run_pool(chunks: Iterator[list[Article]], workers: int, nlp: Any) -> Iterator[list[Outcome]]:
@@ -152,7 +213,8 @@ def _run_pool(chunks: Iterator[list[Article]], workers: int, nlp: Any) -> Iterat
     _NLP = nlp
     pending: deque[Future[list[Outcome]]] = deque()
     window = 2 * workers
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(),))
     try:
         for chunk in chunks:
             pending.append(pool.submit(process_chunk, chunk))
@@ -161,13 +223,21 @@ def _run_pool(chunks: Iterator[list[Article]], workers: int, nlp: Any) -> Iterat
         while pending:
             yield pending.popleft().result()
     except BrokenProcessPool as exc:
+        _end_workers(pool)
         raise KGError(f"an extraction worker process died ({exc}); retry with --workers 1") from exc
+    except BaseException:  # an error, Ctrl-C, SIGTERM, or the consumer closed this generator
+        _end_workers(pool)
+        raise
     finally:
         _NLP = None
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # e.g. Ctrl-C while the workers were being joined
+            _end_workers(pool)
+            raise
 
 
-def _client(dask: Any) -> tuple[Any, bool]:
+def _client(dask: Any, timeout: float = DASK_TIMEOUT) -> tuple[Any, bool]:
     if not isinstance(dask, str):
         return dask, False
     try:
@@ -175,13 +245,15 @@ def _client(dask: Any) -> tuple[Any, bool]:
     except ImportError as exc:
         raise KGError("--dask needs Dask: pip install 'diplomatic-kg[dask]'") from exc
     try:
-        return Client(dask, timeout="20s", set_as_default=False), True
+        return Client(dask, timeout=f"{timeout}s", set_as_default=False), True
     except (OSError, TimeoutError, ValueError) as exc:
-        raise KGError(f"cannot reach the Dask scheduler at {dask} ({exc})") from exc
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise KGError(f"cannot reach the Dask scheduler at {dask} within {timeout:g} s ({reason}); "
+                      "is it running? (--dask-timeout sets the wait)") from exc
 
 
-def _run_dask(chunks: Iterable[list[Article]], dask: Any) -> Iterator[list[Outcome]]:
-    client, own = _client(dask)
+def _run_dask(chunks: Iterable[list[Article]], dask: Any, timeout: float = DASK_TIMEOUT) -> Iterator[list[Outcome]]:
+    client, own = _client(dask, timeout)
     try:
         threads = sum(client.nthreads().values()) or 1
         window = 2 * threads

@@ -7,6 +7,8 @@
     DIR/articles/xx/<sha1>.json  per article: its metadata, a digest of its content, and its
                                  resolved mentions (what merging and graph building need; no text)
     DIR/index.json              article id -> content digest; named graph -> digest of its quads
+    DIR/journal.jsonl           while a build runs: the articles extracted (and removed) since the
+                                index was last written, one JSON line each (see below)
 
 A build reads its inputs and extracts only the articles that are new or whose content (text,
 title, url, date) changed; an article read again unchanged is not extracted at all.  Events are
@@ -30,8 +32,18 @@ repeated in every article graph reporting them, so joins multiply (the who-met-w
 without that option, e.g. ``oxigraph query --location DIR/oxigraph`` or ``kg query DIR/oxigraph``
 (which sets it only for a store whose default graph is empty, see :func:`kg.query.reads_union`).
 
-An interrupted build leaves the index describing the previous state, so the next build redoes
-what was not recorded.  The store is locked while a build has it open.
+Interrupted builds lose no finished work.  A build appends each chunk of extracted articles
+(their records: metadata, digest, mentions) to ``journal.jsonl`` as soon as the chunk is done, and
+the articles removed (``--remove``) before it reads anything; the index is only written at the
+end, and the journal is deleted after it.  Opening a store replays its journal (a line cut short
+by a kill, and anything after it, is dropped): the articles it holds count as extracted, so the
+next build extracts only the others, and then brings the Oxigraph store and the index up to date
+(a journal left behind always makes the next build commit, even with nothing new).  Before the
+Oxigraph store is changed, the index lists the named graphs about to be replaced as ``dirty``: a
+build killed in the middle of those changes leaves them marked, and the next one removes and
+writes them again whatever their digests say.  So after any kill the store is what the index and
+the journal describe, and the next build completes it.  The store is locked while a build has it
+open.
 """
 
 from __future__ import annotations
@@ -51,6 +63,7 @@ import pyoxigraph as ox
 from .errors import KGError
 from .export.atomic import atomic_write
 from .export.rdf import chunk_reader, graph_of, nquads_chunks, ntriples_chunks, union_lines
+from .interrupt import deferred
 from .model import Article, Mention
 
 FORMAT = 1
@@ -125,11 +138,24 @@ class ArticleStore:
         index = self._read_index()
         self.articles: dict[str, str] = index.get("articles", {})  # id -> content digest
         self.graphs: dict[str, str] = index.get("graphs", {})  # graph term -> digest of its quads
+        self.dirty: set[str] = set(index.get("dirty", ()))  # graphs a killed commit may have half-changed
         self.new: dict[str, tuple[Article, str, tuple[Mention, ...]]] = {}
+        self.removed: set[str] = set()  # ids in the index that this build (or its journal) removes
+        self._unjournaled: list[str] = []  # ids put since the last checkpoint
+        self.journaled = 0  # articles the journal holds (kept if the build is interrupted)
         try:
             self.rdf = ox.Store(str(self.root / "oxigraph"))
         except OSError as exc:
             raise KGError(f"cannot open the Oxigraph store in {self.root} ({exc}); is another build using it?") from exc
+        self._replay()  # after the lock is taken: no other build is writing the journal
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Delete the hidden temporary files a killed build left (the store is locked: none is being
+        written now)."""
+        for pattern in (".index.json.*.tmp", "articles/*/.*.tmp"):
+            for stray in self.root.glob(pattern):
+                stray.unlink(missing_ok=True)
 
     def _read_index(self) -> dict[str, Any]:
         path = self.root / "index.json"
@@ -143,19 +169,112 @@ class ArticleStore:
             raise KGError(f"{path}: store format {index.get('format')} is not {FORMAT}; rebuild into a new folder")
         return index
 
+    # --- the journal: finished work a kill must not lose --------------------------------------
+
+    @property
+    def journal(self) -> Path:
+        return self.root / "journal.jsonl"
+
+    def _replay(self) -> None:
+        """Apply the journal a killed or interrupted build left (its complete lines, in order), and
+        cut off a last line a kill left half-written, so that appends follow whole lines."""
+        try:
+            data = self.journal.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise KGError(f"{self.journal}: unreadable store journal ({exc.strerror})") from exc
+        good = 0
+        for line in data.splitlines(keepends=True):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                entry = json.loads(line)
+                if "removed" in entry:
+                    self._remove(str(entry["removed"]))
+                else:
+                    art = from_json(Article, entry["article"])
+                    mentions = tuple(from_json(Mention, m) for m in entry["mentions"])
+                    self.new[art.id] = (art, str(entry["digest"]), mentions)
+                    self.removed.discard(art.id)
+                    self.journaled += 1
+            except (ValueError, KeyError, TypeError):
+                break
+            good += len(line)
+        if good < len(data):
+            with open(self.journal, "r+b") as fh:
+                fh.truncate(good)
+
+    def _append(self, entries: Iterable[dict[str, Any]]) -> None:
+        lines = b"".join(json.dumps(e, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n" for e in entries)
+        if not lines:
+            return
+        with deferred(), open(self.journal, "ab") as fh:
+            fh.write(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def checkpoint(self) -> int:
+        """Journal the articles put since the last checkpoint: a kill from now on does not lose them.
+        Returns how many were journaled."""
+        ids = [i for i in self._unjournaled if i in self.new]
+        with deferred():  # the lines and the count together
+            self._append({"article": to_json(self.new[i][0]), "digest": self.new[i][1],
+                          "mentions": to_json(self.new[i][2])} for i in ids)
+            self._unjournaled = []
+            self.journaled += len(ids)
+        return len(ids)
+
+    @property
+    def pending(self) -> bool:
+        """Whether the index lags behind (articles put or removed, or a commit cut short)."""
+        return bool(self.new or self.removed or self.dirty)
+
+    # --- articles -------------------------------------------------------------------------------
+
     def __len__(self) -> int:
-        return len(self.articles.keys() | self.new.keys())
+        return len((self.articles.keys() - self.removed) | self.new.keys())
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.new or (article_id in self.articles and article_id not in self.removed)
 
     def unchanged(self, article: Article, digest: str) -> bool:
-        return self.articles.get(article.id) == digest and article.id not in self.new
+        if article.id in self.new:
+            return self.new[article.id][1] == digest
+        return self.articles.get(article.id) == digest and article.id not in self.removed
 
     def put(self, article: Article, digest: str, mentions: Sequence[Mention]) -> None:
-        """A new or changed article (``article`` without its text), recorded at :meth:`commit`."""
+        """A new or changed article (``article`` without its text): journaled at the next
+        :meth:`checkpoint`, recorded at :meth:`commit`."""
         self.new[article.id] = (article, digest, tuple(mentions))
+        self.removed.discard(article.id)
+        self._unjournaled.append(article.id)
+
+    def remove(self, ids: Iterable[str]) -> list[str]:
+        """Retract articles (journaled at once; the graph and the index follow at :meth:`commit`).
+        Raises :class:`KGError`, changing nothing, if one of them is not in the store."""
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if i not in self]
+        if missing:
+            raise KGError(f"no article {', '.join(repr(i) for i in missing)} in the store {self.root} "
+                          "(kg store list shows its ids)")
+        self._append({"removed": i} for i in ids)
+        for i in ids:
+            self._remove(i)
+        return ids
+
+    def _remove(self, article_id: str) -> None:
+        self.new.pop(article_id, None)
+        if article_id in self.articles:
+            self.removed.add(article_id)
+
+    def ids(self) -> list[str]:
+        """The ids of the articles in the store (after this build's changes), sorted."""
+        return sorted((self.articles.keys() - self.removed) | self.new.keys())
 
     def records(self) -> Iterator[tuple[Article, tuple[Mention, ...]]]:
         """Every article of the store after this build, sorted by id, with its mentions."""
-        for article_id in sorted(self.articles.keys() | self.new.keys()):
+        for article_id in self.ids():
             if article_id in self.new:
                 art, _, mentions = self.new[article_id]
                 yield art, mentions
@@ -173,7 +292,8 @@ class ArticleStore:
     def commit(self, lines: Sequence[bytes], triples: Sequence[bytes] | None = None) -> StoreUpdate:
         """Write the new articles' records, then make the Oxigraph store hold exactly ``lines`` (the
         sorted N-Quads lines of the whole graph; ``triples``: their union, when known), replacing
-        only the named graphs that changed."""
+        only the named graphs that changed; then the index, and the journal is deleted."""
+        self.checkpoint()
         for article_id, (art, digest, mentions) in sorted(self.new.items()):
             path = self.root / "articles" / _file_name(article_id)
             path.parent.mkdir(exist_ok=True)
@@ -190,13 +310,20 @@ class ArticleStore:
         digests[UNION] = union.hexdigest()
         try:
             old = self._graphs_in_store()
+            for g in self.dirty:  # half-changed by a killed commit: written again, whatever the digests say
+                old[g] = ""
             changed = sorted(g for g, d in digests.items() if old.get(g) != d and g != UNION)
-            removed = sorted(g for g in old if g not in digests)
+            removed = sorted(g for g in old if g not in digests and g != UNION)
+            union_changed = old.get(UNION) != digests[UNION]
             update = StoreUpdate(graphs_written=len(changed), graphs_removed=len(removed))
+            touched = changed + removed + ([UNION] if union_changed else [])
+            if touched:  # marked before they are touched: a kill from here leaves them to the next build
+                self.dirty.update(touched)
+                self._write_index(old)
             for g in changed + removed:
                 if g in old:
                     self.rdf.remove_graph(ox.NamedNode(g[1:-1]))
-            if old.get(UNION) != digests[UNION]:
+            if union_changed:
                 self.rdf.clear_graph(ox.DefaultGraph())
                 union_triples = union_lines(lines) if triples is None else triples
                 self.rdf.bulk_load(chunk_reader(ntriples_chunks(union_triples)), format=ox.RdfFormat.N_TRIPLES)
@@ -211,13 +338,28 @@ class ArticleStore:
             self.rdf.flush()
         except OSError as exc:
             raise KGError(f"cannot update the Oxigraph store in {self.root} ({exc})") from exc
+        for article_id in self.removed:
+            del self.articles[article_id]
         self.articles.update({k: d for k, (_, d, _) in self.new.items()})
+        gone = sorted(self.removed)
         self.graphs = digests
+        self.dirty.clear()
+        with deferred():  # the index, then the journal it now includes
+            self._write_index(self.graphs)
+            self.journal.unlink(missing_ok=True)
+        for article_id in gone:  # records of retracted articles: nothing reads them any more
+            (self.root / "articles" / _file_name(article_id)).unlink(missing_ok=True)
         self.new.clear()
-        with atomic_write(self.root / "index.json", "w") as fh:
-            json.dump({"format": FORMAT, "articles": dict(sorted(self.articles.items())),
-                       "graphs": dict(sorted(self.graphs.items()))}, fh, ensure_ascii=False, indent=0)
+        self.removed.clear()
         return update
+
+    def _write_index(self, graphs: dict[str, str]) -> None:
+        index: dict[str, Any] = {"format": FORMAT, "articles": dict(sorted(self.articles.items())),
+                                 "graphs": dict(sorted(graphs.items()))}
+        if self.dirty:
+            index["dirty"] = sorted(self.dirty)
+        with atomic_write(self.root / "index.json", "w") as fh:
+            json.dump(index, fh, ensure_ascii=False, indent=0)
 
     def _graphs_in_store(self) -> dict[str, str]:
         """The index's graph digests, when they describe the Oxigraph store.  If the store was
@@ -225,7 +367,7 @@ class ArticleStore:
         none listed), the store is emptied and every graph is written again."""
         has_graphs = next(iter(self.rdf.named_graphs()), None) is not None
         if self.graphs and has_graphs:
-            return self.graphs
+            return dict(self.graphs)
         if has_graphs:
             self.rdf.clear()
         return {}

@@ -185,3 +185,23 @@ def test_query_and_serve_accept_a_store_folder(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_exit_codes_and_guarantees_are_documented() -> None:
+    """`kg build --help` and the README state every exit code and what a build never loses."""
+    import re
+
+    help_text = " ".join(CliRunner().invoke(main, ["build", "--help"]).output.split())
+    for code, words in [("0", "the graph was built"), ("1", "no article could be read"), ("2", "usage or output error"),
+                        ("3", "internal error"), ("130", "interrupted by Ctrl-C (SIGINT)"), ("143", "interrupted by SIGTERM")]:
+        assert f"{code} {words}" in help_text, code
+    for guarantee in ("writes nothing", "replaced together", "worker processes end with the build",
+                      "extracts only the others", "retracts stored articles"):
+        assert guarantee in help_text, guarantee
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codes = dict(re.findall(r"^\| (\d+) \| (.+) \|$", readme, re.M))
+    assert sorted(codes, key=int) == ["0", "1", "2", "3", "130", "143"]
+    assert "nothing was written" in codes["1"] and "SIGINT" in codes["130"] and "SIGTERM" in codes["143"]
+    for topic in ("Empty builds write nothing", "Worker processes never outlive the build",
+                  "Interrupted store builds resume", "Retracting articles", "--dask-timeout"):
+        assert topic in readme, topic

@@ -400,7 +400,7 @@ def test_cli_exit_1_when_no_article_can_be_read(tmp_path: Path) -> None:
     code, lines = _build(str(tmp_path / "empty.txt"), str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "out"))
     assert code == 1
     assert lines[0].endswith("empty.txt: empty file") and lines[1].endswith("nope.jsonl: no such file or folder")
-    assert lines[-1] == "kg: no article could be read"
+    assert lines[-1] == f"kg: no article could be read; nothing was written: the exports in {tmp_path / 'out'} are unchanged"
 
 
 def test_cli_quiet_prints_skipped_inputs_only(tmp_path: Path) -> None:
