@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import KGError
 from .ingest import Skipped, read_inputs
-from .language import language_warning
 from .interrupt import Interrupted
+from .language import language_warning
 from .model import Article, Event, Mention
 from .parallel import BATCH_ARTICLES, DASK_TIMEOUT, Outcome, chunked, default_workers, process_chunk, run_chunks
 
@@ -187,9 +187,9 @@ def write_exports(out: Path, graph: GraphText | list[bytes], events: Sequence[Ev
     URLs), the map (graph.geojson) and graph.skipped.csv (``skipped``: (outcome, input) pairs);
     returns the number of triples and the files written.  ``graph`` is emptied once the RDF files
     are written (the largest thing a build holds; the other exports do not need it)."""
+    from .export.atomic import atomic_group
     from .export.events import event_rows, parquet_available, write_events_csv, write_events_parquet
     from .export.geojson import write_geojson
-    from .export.atomic import atomic_group
     from .export.gexf import write_gexf
     from .export.graphml import build_actor_network, write_graphml
     from .export.rdf import write_nquads_lines, write_nquads_text, write_turtle_lines, write_turtle_triples
@@ -266,7 +266,8 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
     result = BuildResult()
     try:
         return _build(result, inputs, out, nlp=nlp, on_skip=on_skip, progress=progress, workers=workers,
-                      store=store, dask=dask, batch=batch, remove=remove, dask_timeout=dask_timeout)
+                      store=store, dask=dask, batch=batch, remove=remove, dask_timeout=dask_timeout,
+                      on_warning=on_warning, decider=decider)
     except Interrupted as exc:
         exc.result = result
         raise
@@ -275,7 +276,7 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
 def _build(result: BuildResult, inputs: Sequence[str | Path], out: Path | None, *, nlp: Any,
            on_skip: Callable[[Skipped], None] | None, progress: Callable[[BuildResult], None] | None,
            workers: int, store: Path | None, dask: Any, batch: int, remove: Sequence[str],
-           dask_timeout: float) -> BuildResult:
+           dask_timeout: float, on_warning: Callable[[Skipped], None] | None, decider: Any) -> BuildResult:
     from .graph import graph_text
     from .resolve.merge import merge_events
     from .store import all_mentions, article_digest, open_store

@@ -128,7 +128,8 @@ def build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store
     """Build the graph from INPUTS (.txt, .html, .jsonl files or folders) into --out."""
     with handled():
         try:
-            _build(inputs, out, workers, store, remove, dask_address, dask_timeout, quiet)
+            _build(inputs, out, workers, store, remove, dask_address, dask_timeout, quiet,
+                   decider=decider, model=model, min_confidence=min_confidence)
         except Interrupted as exc:
             _interrupted(exc, out, store)
 
@@ -152,7 +153,8 @@ def _interrupted(exc: Interrupted, out: Path | None, store: Path | None) -> None
 
 
 def _build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
-           remove: tuple[str, ...], dask_address: str | None, dask_timeout: float, quiet: bool) -> None:
+           remove: tuple[str, ...], dask_address: str | None, dask_timeout: float, quiet: bool, *,
+           decider: str | None = None, model: Path | None = None, min_confidence: float | None = None) -> None:
     from .build import build as run_build
     from .build import default_workers, estimate_articles
 

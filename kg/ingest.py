@@ -228,13 +228,13 @@ def date_from_url(url: str | None) -> str | None:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url)
     for rx in _URL_DAY:
-        for m in re.finditer(rx, path):
-            found = _mk(int(m[1]), int(m[2]), int(m[3]))
+        for hit in re.finditer(rx, path):
+            found = _mk(int(hit[1]), int(hit[2]), int(hit[3]))
             if found:
                 return found
-    m = re.search(r"/((?:19|20)\d\d)[/-](\d\d)/", path)
-    if m:
-        return _mk(int(m[1]), int(m[2]))
+    month = re.search(r"/((?:19|20)\d\d)[/-](\d\d)/", path)
+    if month:
+        return _mk(int(month[1]), int(month[2]))
     named = _URL_NAMED[:1] if re.search(r"/(?:19|20)\d\d/", path) else _URL_NAMED
     for rx, order in named:
         m = re.search(rx, path, re.IGNORECASE)

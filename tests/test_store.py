@@ -74,7 +74,8 @@ def _quads(store: Path) -> list[bytes]:
 
 
 def _exports(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in EXPORTS}
+    """The graph's exports (graph.skipped.csv lists this build's own inputs, not the graph)."""
+    return {name: (folder / name).read_bytes() for name in EXPORTS if name != "graph.skipped.csv"}
 
 
 @pytest.fixture(scope="module")

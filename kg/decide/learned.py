@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import math
-
-import numpy as np
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..errors import KGError
 from ..model import STATUSES, Article, Mention

@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
+from ..resolve.countries import canonical_country
 from .arguments import OFFICE_WORDS, Names, fix_person_entities, harvest_names, participants, place_of, time_of
 from .boilerplate import Block, prose_blocks
-from ..resolve.countries import canonical_country
 from .modality import classify
 from .sides import destinations, entity_text
 from .triggers import WORDS, find_triggers, may_hold_contact
@@ -243,6 +243,13 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             state["last_person"] = subject
 
 
+def _city_country(name: str) -> str | None:
+    from ..resolve.places import resolve_place
+
+    place = resolve_place(name)
+    return place.country if place is not None else None
+
+
 def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[RawParticipant], str | None]]:
     """A trip to several countries or cities is one visit per leg: (its sides, its place)."""
     stops = destinations(tok)
@@ -250,10 +257,12 @@ def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[
         return []
     names = [entity_text(t) for t in stops]
     countries = {canonical_country(n) for n in names} - {None}
+    if len({canonical_country(n) or _city_country(n) for n in names} - {None}) < 2:
+        return []  # a tour of one country's cities is one journey (and at home, no visit at all)
     visitors = [p for _, p in parts if p.label != "COUNTRY" or p.text not in countries and p.side != "host"]
     if not visitors:
         return []
-    legs = []
+    legs: list[tuple[list[RawParticipant], str | None]] = []
     for name in dict.fromkeys(names):
         country = canonical_country(name)
         if country:

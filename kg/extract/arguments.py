@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import RawParticipant
 from ..kb import lookup_body, lookup_person
 from ..lexicon import roles, words_of
+from ..model import RawParticipant
 from ..resolve.countries import canonical_country
 from .sides import capital_country
 

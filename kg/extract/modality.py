@@ -28,7 +28,8 @@ HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibilit
         "sought", "asked", "requested", "request", "unless", "whether", "prospect", "eager", "signalled", "signaled"}
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due", "likely",
                   "arranged", "arranging"}
-PLANNED = {"promised", "promises", "pledged", "will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
+PLANNED = {"promised", "promises", "pledged",
+           "will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..kb import lookup_body
 from ..lexicon import triggers as _lexicon
 
 # the trigger lexicon (kg/lexicon/triggers.jsonl): single words and multi-word phrases -> kind
@@ -41,6 +42,7 @@ _PHONE_CONTEXT = re.compile(r"\b(phoned|telephoned|phone|telephone|call|spoke (t
 _PHONE_WORDS = re.compile(r"\b(phone|telephone|call|phoned|telephoned)\b", re.IGNORECASE)
 _NOT_EVENT_NOUN = re.compile(
     r"\b(press|news|media)\s+(conference|briefing|call)|conference call with reporters|"
+    r"\bcalls? to (?!(the|a|an|his|her|their|its|president|prime|minister|king|queen)\b)[a-z]+\b|"  # "a call to act"
     r"\bcall(s|ed)? (up)?on (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the phone)\b)\w+|"
     r"\bcalls? for\b|so.called|called (him|her|it|them|the)|wake-up call",
     re.IGNORECASE)
@@ -142,6 +144,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
                     continue
                 if re.match(r"(to|with) (reporters|journalists|the media|the press|media|press)", nxt):
                     continue
+                listener = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                                 for g in c.children if g.dep_ == "pobj"), None)
+                if listener is not None and listener.ent_type_ == "ORG" and not lookup_body(listener.text):
+                    continue  # "speaking to the Daily Courier", "spoke to a radio station": an interview
             elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in ("call", "conversation", "by"):
                 continue
             elif not _PHONE_CONTEXT.search(text) and not (tok.lower_.startswith("call") and tok.pos_ == "VERB"):

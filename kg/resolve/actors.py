@@ -153,7 +153,17 @@ def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: 
         people = [a for a in actors if a.key in visitors and a.type == "person"]
         if people and not any(state(a) for a in people):
             return False
+    if kind != "visit" and domestic(actors):
+        return False
     return any(state(a) for a in actors)
+
+
+def domestic(actors: tuple[Actor, ...] | list[Actor]) -> bool:
+    """Every side a person of one and the same known country: a cabinet meeting, a call between two
+    ministers of one government, not a contact between states."""
+    people = [a for a in actors if a.type == "person"]
+    return (len(people) >= 2 and len(people) == len(actors) and all(a.country for a in people)
+            and len({a.country for a in people}) == 1)
 
 
 def political_article(roles: list[str | None]) -> bool:
