@@ -11,7 +11,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
-from .actors import POLITICAL_ROLE, actor_for, country_actor, identity, is_diplomatic, person_actor, political_article
+from .actors import (POLITICAL_ROLE, actor_for, country_actor, identity, is_diplomatic, is_state_actor, person_actor,
+                     political_article)
 from .context import fill_from_dateline, fill_from_summit, fill_from_visit
 from .countries import canonical_country, country_qid
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
@@ -67,6 +68,16 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
     return b if score(b) > score(a) else a
 
 
+_SCENES = ("cue.nondiplomatic.sport", "cue.nondiplomatic.entertainment")
+
+
+def _not_diplomacy_scene(text: str) -> bool:
+    """Does the sentence talk sport or show business (the cue lexicon's non-diplomatic scenes)?"""
+    from ..lexicon import cue_matcher
+
+    return bool(cue_matcher().ids_in(text) & set(_SCENES))
+
+
 def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                     anchor: str | None = None) -> Mention | None:
     """One report, resolved; ``pending`` when it is a contact only if another article of the build gives
@@ -117,6 +128,9 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                   or raw.kind == "visit" and a.key not in visitors and a.name not in visitor_home]
     if len(actors) < 2 and not (raw.kind in ("summit", "visit") and actors):
         return None  # a lone visitor may still join the article's report of that visit
+    if _not_diplomacy_scene(raw.evidence.text) and not any(
+            a.type == "person" and is_state_actor(a, False, when, before) for a in actors):
+        return None  # "England meet Wales on Saturday", "received an award at the festival": teams, prizes
     pending = False
     if not is_diplomatic(actors, raw.kind, visitors, political_article([n.role for n in infos.values()]),
                          when=when, before=before):

@@ -1,0 +1,33 @@
+"""Teams and prizes are not diplomacy: countries as sides in a sports sentence, awards received
+(sentences written for this project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+
+def _events(nlp, text: str):
+    from kg.extract import extract_article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="s", text=text, source="t", published="2024-03-15")
+    return [(m.kind, sorted(a.name for a in m.actors)) for m in resolve_article(art, extract_article(art, nlp))]
+
+
+@pytest.mark.parametrize("text", [
+    "Italy's coach wants his team to beat Wales when they meet on Saturday at the stadium.",
+    "Peru and Chile meet in the World Cup qualifier in Lima on Tuesday.",
+    "The composer received an award at the film festival in Berlin.",
+])
+def test_not_diplomacy(nlp, text) -> None:
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Ana Ruiz met her Ghanaian counterpart before the World Cup final in Accra.",
+    "Chile and Peru held talks on the border on Monday.",
+])
+def test_still_diplomacy(nlp, text) -> None:
+    assert _events(nlp, text)
