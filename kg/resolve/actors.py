@@ -117,6 +117,18 @@ def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
     return person is not None and person.holds_office(when, before=before)
 
 
+_PARTY = re.compile(r"\b(party|opposition|shadow|lib dems?|liberal democrats?|tor(y|ies)|labour|conservatives?|"
+                    r"democrats?|republicans?|mp|mps|candidate|campaign|union|club|team|company|firm)\b", re.I)
+_STATE_OFFICE = re.compile(r"president|prime minister|premier|minister|chancellor|\bking|queen|ambassador|envoy|"
+                           r"secretary of state|foreign secretary|head of (state|government)|\bpm\b", re.I)
+
+
+def party_role(role: str) -> bool:
+    """"Lib Dem leader", "opposition leader", "union leader", "party deputy": a role in a party or another
+    body that is not the state; a state office named with a party ("Labour Prime Minister") stays one."""
+    return bool(_PARTY.search(role)) and not _STATE_OFFICE.search(role)
+
+
 def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None, before: str | None = None,
                    known_offices: frozenset[str] = frozenset(), use_kb: bool = True) -> bool:
     """A country, an international body, a group of leaders, or a person with a political role: one the
@@ -126,7 +138,7 @@ def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None,
     if actor.type != "person":
         return True
     roles = [r for r in actor.roles if r.strip()]
-    if any(POLITICAL_ROLE.search(r) for r in roles):
+    if any(POLITICAL_ROLE.search(r) and not party_role(r) for r in roles):
         return True
     if use_kb and _holds_office(actor, when, before) or (known_offices and identity(actor) in known_offices):
         return True

@@ -31,3 +31,15 @@ def test_not_diplomacy(nlp, text) -> None:
 ])
 def test_still_diplomacy(nlp, text) -> None:
     assert _events(nlp, text)
+
+
+def test_party_roles_are_not_state_roles() -> None:
+    from kg.resolve.actors import party_role
+
+    assert party_role("Lib Dem leader") and party_role("opposition leader") and party_role("union leader")
+    assert not party_role("Labour Prime Minister") and not party_role("Russian leader")
+    assert not party_role("Foreign Minister")
+
+
+def test_a_party_leaders_tour_is_no_visit(nlp) -> None:
+    assert _events(nlp, "Opposition leader Tomas Alvarez visits Valparaiso, Temuco and Arica this week.") == []
