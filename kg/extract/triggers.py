@@ -48,9 +48,21 @@ _NOT_EVENT_NOUN = re.compile(
     re.IGNORECASE)
 
 
+_WORD_SET = frozenset(WORDS)
+_TOKENS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_SUBSTRINGS = ("video", "virtual", *PHRASES)
+
+
 def may_hold_contact(text: str) -> bool:
-    """Cheap test: can this text hold a contact event at all?"""
-    return PREFILTER.search(text) is not None
+    """Cheap test: can this text hold a contact event at all?  (What :data:`PREFILTER` finds: a
+    trigger word as a whole word, or a phrase, "video" or "virtual" anywhere; by set look-ups.)"""
+    low = text.lower()
+    if any(p in low for p in _SUBSTRINGS):
+        return True
+    for tok in _TOKENS.findall(low):
+        if tok in _WORD_SET or "-" in tok and any(part in _WORD_SET for part in tok.split("-")):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

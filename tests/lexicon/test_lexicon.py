@@ -97,3 +97,14 @@ def test_role_entry_shows_in_examples(entry) -> None:
     m = Matcher((entry,))
     assert all(m.ids_in(s) for s in entry.examples)
     assert not any(m.ids_in(s) for s in entry.counter)
+
+
+def test_prefilter_by_sets_finds_what_the_regex_finds() -> None:
+    from kg.extract.triggers import PREFILTER, may_hold_contact
+
+    sentences = [e for entry in (*triggers(), *cues()) for e in (*entry.examples, *entry.counter)]
+    sentences += ["A meet-and-greet was held.", "The videolink failed.", "They MET on Monday.", "Summitry is an art.",
+                  "No contact here at all.", "The talks-about-talks went on.", "He re-visited it."]
+    assert any(may_hold_contact(s) for s in sentences) and not all(may_hold_contact(s) for s in sentences)
+    for s in sentences:
+        assert may_hold_contact(s) == (PREFILTER.search(s) is not None), s
