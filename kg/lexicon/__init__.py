@@ -33,6 +33,9 @@ class Entry:
     exact_case: bool = False  # "may" the modal, not "May" the month
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _pattern(form: str) -> str:
     body = re.escape(form).replace(r"\ ", r"\s+")
     left = r"(?<![\w'])" if form[0].isalnum() and not form.startswith("n'") else ""
@@ -79,15 +82,21 @@ class Matcher:
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         self.entries = entries
-        self._folded = [(e.id, re.compile("|".join(_pattern(f) for f in e.forms), 0 if e.exact_case else re.I))
+        self._folded = [(e.id, re.compile("|".join(_pattern(f) for f in e.forms), 0 if e.exact_case else re.I),
+                         frozenset(_WORDS.findall(" ".join(e.forms).lower())))
                         for e in entries]
 
+    def _candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The entries one of whose words the text has (a set look-up before any expression runs)."""
+        words = set(_WORDS.findall(text.lower()))
+        return [(i, rx) for i, rx, needs in self._folded if needs & words]
+
     def ids_in(self, text: str) -> set[str]:
-        return {i for i, rx in self._folded if rx.search(text)}
+        return {i for i, rx in self._candidates(text) if rx.search(text)}
 
     def positions(self, text: str) -> list[tuple[int, str]]:
         """(character offset, entry id) of every match, in order."""
-        return sorted((m.start(), i) for i, rx in self._folded for m in rx.finditer(text))
+        return sorted((m.start(), i) for i, rx in self._candidates(text) for m in rx.finditer(text))
 
 
 @lru_cache(maxsize=1)

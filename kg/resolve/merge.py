@@ -8,7 +8,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
 from .actors import (POLITICAL_ROLE, actor_for, country_actor, identity, is_diplomatic, is_state_actor, person_actor,
@@ -71,11 +73,16 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
 _SCENES = ("cue.nondiplomatic.sport", "cue.nondiplomatic.entertainment")
 
 
+@lru_cache(maxsize=1)
+def _scene_matcher() -> Any:
+    from ..lexicon import Matcher, cues
+
+    return Matcher(tuple(e for e in cues() if e.id in _SCENES))
+
+
 def _not_diplomacy_scene(text: str) -> bool:
     """Does the sentence talk sport or show business (the cue lexicon's non-diplomatic scenes)?"""
-    from ..lexicon import cue_matcher
-
-    return bool(cue_matcher().ids_in(text) & set(_SCENES))
+    return bool(_scene_matcher().ids_in(text))
 
 
 def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
