@@ -243,13 +243,6 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
             state["last_person"] = subject
 
 
-def _city_country(name: str) -> str | None:
-    from ..resolve.places import resolve_place
-
-    place = resolve_place(name)
-    return place.country if place is not None else None
-
-
 def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[RawParticipant], str | None]]:
     """A trip to several countries or cities is one visit per leg: (its sides, its place)."""
     stops = destinations(tok)
@@ -257,8 +250,8 @@ def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[
         return []
     names = [entity_text(t) for t in stops]
     countries = {canonical_country(n) for n in names} - {None}
-    if len({canonical_country(n) or _city_country(n) for n in names} - {None}) < 2:
-        return []  # a tour of one country's cities is one journey (and at home, no visit at all)
+    if len(countries) < 2:
+        return []  # a tour of cities is one journey (its cities may be one country's: a tour at home)
     visitors = [p for _, p in parts if p.label != "COUNTRY" or p.text not in countries and p.side != "host"]
     if not visitors:
         return []
