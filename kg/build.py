@@ -240,7 +240,7 @@ def write_skipped(skipped: Sequence[tuple[str, Skipped]], path: Path) -> None:
         fh.write(buf.getvalue().encode("utf-8"))
 
 
-def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
+def build(inputs: Sequence[str | Path], out: str | Path | None, *, nlp: Any = None,
           on_skip: Callable[[Skipped], None] | None = None,
           progress: Callable[[BuildResult], None] | None = None,
           workers: int = 1, store: Path | None = None, dask: Any = None,
@@ -264,6 +264,7 @@ def build(inputs: Sequence[str | Path], out: Path | None, *, nlp: Any = None,
     interrupted (:class:`kg.interrupt.Interrupted`), the exception carries the partial result.
     """
     result = BuildResult()
+    out = Path(out) if out is not None else None  # a str works too
     try:
         return _build(result, inputs, out, nlp=nlp, on_skip=on_skip, progress=progress, workers=workers,
                       store=store, dask=dask, batch=batch, remove=remove, dask_timeout=dask_timeout,

@@ -52,3 +52,10 @@ def test_corpus_exports_open_in_graph_tools(shared: Path, tmp_path: Path) -> Non
     assert ig.vcount() == g.number_of_nodes() and ig.ecount() == g.number_of_edges()
     gx = nx.read_gexf(tmp_path / "graph.gexf")
     assert gx.number_of_nodes() == g.number_of_nodes()
+
+
+def test_build_takes_a_str_folder(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = build([root / "examples" / "articles" / "04_scholz_xi_phone.txt"], str(tmp_path / "out"),
+                   on_skip=lambda s: None)
+    assert (tmp_path / "out" / "graph.ttl").is_file() and result.outputs
