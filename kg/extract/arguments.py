@@ -10,7 +10,7 @@ from ..kb import lookup_body, lookup_person
 from ..lexicon import roles, words_of
 from ..model import RawParticipant
 from ..resolve.countries import canonical_country
-from .sides import capital_country
+from .sides import CONSTITUENT_NATIONS, capital_country
 
 TITLE_WORDS = words_of(roles(), "title")  # kg/lexicon/roles.jsonl
 NON_PARTICIPANT_ROLES = re.compile("|".join(sorted(words_of(roles(), "non_participant"))), re.IGNORECASE)
@@ -602,6 +602,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "NORP", "PERSON") or ent.start in speakers:
                 continue
+            if ent.text.lower().removeprefix("the ") in CONSTITUENT_NATIONS:
+                continue  # a team, not a state
             country = canonical_country(ent.text)
             root = ent.root
             if not country:

@@ -13,6 +13,9 @@ from typing import Any
 from ..resolve.countries import canonical_country
 from ..resolve.places import fold
 
+# nations within a state: as places they are the state's; as the sides of a contact, in news, they are
+# almost always sports teams ("England meet Italy at Twickenham")
+CONSTITUENT_NATIONS = {"england", "scotland", "wales", "northern ireland"}
 VISIT_VERBS = {"visit", "visits", "visited", "visiting", "toured", "tour", "tours", "touring"}
 TRIP_NOUNS = {"visit", "visits", "trip", "trips", "tour", "tours"}
 

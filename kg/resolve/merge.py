@@ -79,7 +79,8 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
     return b if score(b) > score(a) else a
 
 
-_SCENES = ("cue.nondiplomatic.sport", "cue.nondiplomatic.entertainment")
+_SCENES = ("cue.nondiplomatic.sport", "cue.nondiplomatic.entertainment", "cue.nondiplomatic.corporate",
+           "cue.nondiplomatic.tech")
 
 
 @lru_cache(maxsize=1)

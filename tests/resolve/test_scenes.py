@@ -43,3 +43,12 @@ def test_party_roles_are_not_state_roles() -> None:
 
 def test_a_party_leaders_tour_is_no_visit(nlp) -> None:
     assert _events(nlp, "Opposition leader Tomas Alvarez visits Valparaiso, Temuco and Arica this week.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "England meet Italy at Twickenham on Saturday.",
+    "The two brothers cut off talks with the investor over the sale of their stake.",
+    "The first mobile phone call in Britain was made by a comedian on New Year's Day.",
+])
+def test_teams_deals_and_gadgets(nlp, text) -> None:
+    assert _events(nlp, text) == []
