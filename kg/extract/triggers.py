@@ -158,7 +158,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
                     continue
                 listener = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                                  for g in c.children if g.dep_ == "pobj"), None)
-                if listener is not None and listener.ent_type_ == "ORG" and not lookup_body(listener.text):
+                if listener is not None and any(t.ent_type_ in ("ORG", "WORK_OF_ART") and not lookup_body(t.text)
+                                                for t in listener.subtree):
                     continue  # "speaking to the Daily Courier", "spoke to a radio station": an interview
             elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in ("call", "conversation", "by"):
                 continue
