@@ -11,7 +11,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPORTS = ("graph.ttl", "graph.nq", "graph.graphml", "graph.gexf")
+# every file a build writes into --out (the optional Parquet table too, when pyarrow is installed)
+from kg.build import EXPORTS as _ALWAYS  # noqa: E402
+from kg.build import OPTIONAL_EXPORTS as _OPTIONAL  # noqa: E402
+
+try:
+    import pyarrow  # noqa: F401
+
+    EXPORTS = (*_ALWAYS, *_OPTIONAL)
+except ImportError:
+    EXPORTS = _ALWAYS
 HAVE_PROC = sys.platform.startswith("linux") and Path("/proc/self/stat").exists()
 
 
