@@ -21,6 +21,19 @@ _RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "presi
                     "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
                     "chancellor", "secretary", "officials", "visitor", "visitors", "guest", "guests", "head", "heads",
                     "emir", "sheikh", "sultan", "pope", "welcome", "reception"}
+# bodies whose own meetings are internal business, not a contact between sides
+_INTERNAL = {"cabinet", "board", "committee", "party", "parliamentary", "shareholders", "staff", "caucus", "club",
+             "union", "executive", "backbench", "backbenchers", "mps"}
+
+
+def _internal(tok: Any) -> bool:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            words |= {obj.lower_} | {g.lower_ for g in obj.children if g.dep_ in ("compound", "amod", "nmod")}
+    return bool(words & _INTERNAL)
+
+
 _MEET_VERBS = {"meet", "meets", "met", "meeting"}
 # people one meets ("met his counterpart", "meets the delegation"); anything else met is a demand, a target ...
 _PEOPLE_NOUNS = {"counterpart", "counterparts", "leader", "leaders", "minister", "ministers", "president", "presidents",
@@ -201,6 +214,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue
+        if tok.lower_ in ("meeting", "meetings") and _internal(tok):
+            continue  # "a cabinet meeting", "a meeting of the parliamentary party": a body meeting in itself
         found.setdefault(kind, Trigger(tok.i, kind, tok.text))
     # a summit noun qualified by "virtual" or a meeting inside a "video conference" keeps one kind
     if "video_call" in found and "meeting" in found:
