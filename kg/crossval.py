@@ -18,29 +18,31 @@ from pathlib import Path
 from typing import Any
 
 from .decide import Decider, RuleDecider, apply
+from .decide.features import rule_status
 from .decide.folds import fold_of
-from .decide.labels import NONE, SKIP, label_mentions
+from .decide.labels import NONE, SKIP
 from .decide.learned import LearnedDecider, fit
 from .decide.training import candidates, rows_for
-from .evaluate import read_gold, score
+from .evaluate import score
 from .model import Article, Mention
 
 FIGURES = ("occurred", "contact", "status")
 ACCURACIES = ("kind", "date", "place")
+BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 def _graph_score(gold_lines: list[str], metas: Sequence[Article], mentions: Sequence[Mention],
                  workdir: Path, name: str) -> dict[str, Any]:
-    from .build import write_exports
+    from .export.rdf import write_turtle_triples
     from .graph import graph_text
     from .resolve.merge import merge_events
 
     events = merge_events(list(mentions), list(metas))
-    out = workdir / name
-    write_exports(out, graph_text(list(metas), events), events)
+    ttl = workdir / f"{name}.ttl"  # the scorer reads graph.ttl alone
+    write_turtle_triples(graph_text(list(metas), events).triples, ttl)
     gold = workdir / f"{name}.gold.jsonl"
     gold.write_text("".join(gold_lines), encoding="utf-8")
-    result, _ = score(gold, out / "graph.ttl")
+    result, _ = score(gold, ttl)
     return result
 
 
@@ -59,7 +61,6 @@ def crossvalidate(gold_path: Path, inputs: Sequence[str | Path], *, folds: int =
     metas, found = candidates(inputs, nlp=nlp, workers=workers)
     gold_rows = {json.loads(line)["id"]: line if line.endswith("\n") else line + "\n"
                  for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    gold_events = {g.id: g.events for g in read_gold(gold_path)}
     ids = sorted(set(gold_rows) & set(metas))
     rows = rows_for(gold_path, metas, found)
     per_fold: list[dict[str, float]] = []
@@ -80,15 +81,10 @@ def crossvalidate(gold_path: Path, inputs: Sequence[str | Path], *, folds: int =
             ms = [m for i in held for m in found.get(i, [])]
             decided = apply(judge, [metas[i] for i in held], ms)
             oof.extend(decided)
-            if isinstance(judge, LearnedDecider):
-                for i in held:
-                    cands = found.get(i, [])
-                    for m, label in zip(cands, label_mentions(gold_events[i], cands), strict=True):
-                        if label == SKIP:
-                            continue
-                        from .decide.features import candidate_features
-
-                        d = judge.judge(candidate_features(m, metas[i], cands), m.status)
+            if isinstance(judge, LearnedDecider):  # each held-out candidate's decision, for the tables
+                for features, label, article_id in rows:
+                    if label != SKIP and fold_of(article_id, folds) == k:
+                        d = judge.judge(features, rule_status(features))
                         pairs.append((label, d.status or NONE, d.confidence))
             res = _flat(_graph_score([gold_rows[i] for i in held], [metas[i] for i in held], decided, work, f"fold{k}"))
             res["articles"] = len(held)
@@ -113,8 +109,7 @@ def _confusion(pairs: list[tuple[str, str, float]]) -> dict[str, dict[str, int]]
 def _calibration(pairs: list[tuple[str, str, float]]) -> list[dict[str, Any]]:
     """Of the kept candidates whose confidence falls in each band, how many have the right status."""
     bands = []
-    for lo in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
-        hi = {0.0: 0.3, 0.3: 0.5, 0.5: 0.6, 0.6: 0.7, 0.7: 0.8, 0.8: 0.9, 0.9: 1.01}[lo]
+    for lo, hi in BANDS:
         kept = [(label, pred, conf) for label, pred, conf in pairs if pred != NONE and lo <= conf < hi]
         if kept:
             right = sum(1 for label, pred, _ in kept if label == pred)

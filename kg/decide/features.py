@@ -45,6 +45,11 @@ def _date_relation(m: Mention, published: str | None) -> str:
     return "after" if b > p else "before" if b < p else "same"
 
 
+def rule_status(features: Sequence[str]) -> str | None:
+    """The status the extractor's rules read, as the features carry it."""
+    return next((f[5:] for f in features if f.startswith("rule=")), None)
+
+
 def candidate_features(m: Mention, article: Article | None, siblings: Sequence[Mention]) -> list[str]:
     """The features of ``m``, one of the reports ``siblings`` of its article."""
     f = [f"kind={m.kind}", f"rule={m.status}", f"kind*rule={m.kind}*{m.status}",

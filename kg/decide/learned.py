@@ -20,7 +20,8 @@ import numpy as np
 
 from ..errors import KGError
 from ..model import STATUSES, Article, Mention
-from .features import candidate_features
+from .features import candidate_features, rule_status
+from .folds import fold_of
 from .labels import NONE, SKIP
 
 CLASSES = (NONE, *STATUSES)
@@ -105,7 +106,7 @@ def fit(rows: Sequence[tuple[list[str], str, str]], *, c: float | None = None,
     x = vec.fit_transform([dict.fromkeys(r[0], 1.0) for r in rows])
     y = np.array([CLASSES.index(r[1]) for r in rows])
     groups = [r[2] for r in rows]
-    rule = np.array([next((CLASSES.index(f[5:]) for f in r[0] if f.startswith("rule=")), 1) for r in rows])
+    rule = np.array([CLASSES.index(rule_status(r[0]) or "occurred") for r in rows])
 
     def model_for(cc: float, xs: Any, ys: Any) -> Any:
         clf = LogisticRegression(C=cc, max_iter=5000, tol=1e-6)
@@ -114,7 +115,7 @@ def fit(rows: Sequence[tuple[list[str], str, str]], *, c: float | None = None,
 
     scale: tuple[float, float] = (1.0, 0.0)
     if c is None or threshold is None or status_from is None:
-        folds = _group_folds(groups, 5)
+        folds = [fold_of(g, 5) for g in groups]
         best: tuple[float, float, float, str, Any] = (-1.0, C_GRID[0], 0.5, "model", None)
         for cc in ([c] if c is not None else C_GRID):
             proba = np.zeros((len(rows), len(CLASSES)))
@@ -172,12 +173,6 @@ def _platt(conf: Any, right: Any) -> tuple[float, float]:
     logit = np.log(np.clip(conf, 1e-6, 1 - 1e-6) / (1 - np.clip(conf, 1e-6, 1 - 1e-6))).reshape(-1, 1)
     clf = LogisticRegression(C=100.0).fit(logit, right)
     return (round(float(clf.coef_[0][0]), 5), round(float(clf.intercept_[0]), 5))
-
-
-def _group_folds(groups: Sequence[str], k: int) -> list[int]:
-    from .folds import fold_of
-
-    return [fold_of(g, k) for g in groups]
 
 
 def _f1(proba: Any, y: Any, t: float, rule: Any = None) -> float:

@@ -248,16 +248,15 @@ def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[
     stops = destinations(tok)
     if len(stops) < 2:
         return []
-    names = [entity_text(t) for t in stops]
-    countries = {canonical_country(n) for n in names} - {None}
+    country_of = {name: canonical_country(name) for name in (entity_text(t) for t in stops)}
+    countries = set(country_of.values()) - {None}
     if len(countries) < 2:
         return []  # a tour of cities is one journey (its cities may be one country's: a tour at home)
     visitors = [p for _, p in parts if p.label != "COUNTRY" or p.text not in countries and p.side != "host"]
     if not visitors:
         return []
     legs: list[tuple[list[RawParticipant], str | None]] = []
-    for name in dict.fromkeys(names):
-        country = canonical_country(name)
+    for name, country in country_of.items():
         if country:
             legs.append((visitors + [RawParticipant(country, "COUNTRY", None, "host")], None))
         else:

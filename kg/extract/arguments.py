@@ -678,10 +678,7 @@ def _is_side(ent: Any, trigger: Any) -> bool:
     if any(t.lower_ in GROUP_NOUNS for t in after):
         return True  # "Russian and US officials", "an Israeli delegation"
     root = ent.root
-    tok = root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if _group_of(tok):
+    if _group_of(root):
         return True  # "the trade ministers of Chile, Peru and Bolivia", "a delegation from Ghana"
     anchors = _anchors(trigger)
     tok = root

@@ -41,6 +41,7 @@ _PEOPLE_NOUNS = {"counterpart", "counterparts", "leader", "leaders", "minister",
                  "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "sultan", "pope", "mediators",
                  "negotiators", "representatives", "head", "heads", "chief", "secretary", "governor", "diplomats",
                  "diplomat", "foreign", "rebels", "commander", "commanders", "side", "sides", "team", "mission"}
+_MET_OBJECTS = _PEOPLE_NOUNS | _RECEIVED_PEOPLE | set(WORDS)  # "met the delegation", "met for talks"
 _HEAD_LAST = {"talks", "negotiations", "consultations", "meeting", "summit", "call", "visit"}
 ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"}
 PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
@@ -194,8 +195,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
         if tok.lower_ in _MEET_VERBS and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ not in ("PROPN", "PRON")
-                and c.lower_ not in _RECEIVED_PEOPLE and c.lower_ not in _PEOPLE_NOUNS and c.lower_ not in WORDS
-                for c in tok.children):
+                and c.lower_ not in _MET_OBJECTS for c in tok.children):
             continue  # "meet demand", "met its targets", "meet the deadline": to satisfy, not to meet someone
         if tok.lower_ in ("received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"

@@ -82,3 +82,30 @@ def seed(folder: Path, files: dict[str, bytes]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (folder / name).write_bytes(data)
+
+
+ARTICLES = ROOT / "examples" / "articles"
+INPUTS = (ARTICLES, ROOT / "examples" / "general")  # 36 articles: chunks of 16, 16 and 4
+
+
+def quiet(s: object) -> None:
+    pass
+
+
+def store_files(store: Path) -> dict[str, bytes]:
+    """Every file of a store but the Oxigraph database (compared through its quads)."""
+    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*"))
+            if p.is_file() and "oxigraph" not in p.relative_to(store).parts}
+
+
+def quads(store: Path) -> list[bytes]:
+    """The store's quads as sorted N-Quads lines (the database opened read-only)."""
+    import pyoxigraph as ox
+
+    from kg.export.rdf import nquads_lines
+
+    rdf = ox.Store.read_only(str(store / "oxigraph"))
+    try:
+        return nquads_lines(rdf)
+    finally:
+        del rdf

@@ -15,55 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
-from kgproc import EXPORTS, HAVE_PROC, ROOT, children, exports, gone, kg, reap, seed, start
+from kgproc import EXPORTS, HAVE_PROC, INPUTS, children, exports, gone, kg, quads, reap, seed, start, store_files
 
 pytestmark = pytest.mark.skipif(not HAVE_PROC, reason="needs Linux /proc")
 
-ARTICLES = ROOT / "examples" / "articles"
-INPUTS = (ARTICLES, ROOT / "examples" / "general")  # 36 articles: chunks of 16, 16 and 4
 MAX_KILLS = 8
 BUDGET_SECONDS = 25.0  # the loop stops at MAX_KILLS or after this long, whichever comes first
 LONGEST_RUN = 12.0  # a build not killed at its moment by then is killed then
 SEED = 20261201
-
-
-def quiet(s: object) -> None:
-    pass
-
-
-@pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory, nlp) -> dict[str, bytes]:
-    from kg.build import build
-
-    out = tmp_path_factory.mktemp("previous")
-    build([ARTICLES / "04_scholz_xi_phone.txt"], out, nlp=nlp, on_skip=quiet)
-    return exports(out)
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
-    from kg.build import build
-
-    base = tmp_path_factory.mktemp("reference")
-    build(list(INPUTS), base / "out", nlp=nlp, on_skip=quiet, store=base / "store")
-    return base
-
-
-def _store_files(store: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*"))
-            if p.is_file() and "oxigraph" not in p.relative_to(store).parts}
-
-
-def _quads(store: Path) -> list[bytes]:
-    import pyoxigraph as ox
-
-    from kg.export.rdf import nquads_lines
-
-    rdf = ox.Store.read_only(str(store / "oxigraph"))
-    try:
-        return nquads_lines(rdf)
-    finally:
-        del rdf
 
 
 def _check_store(store: Path) -> int:
@@ -163,10 +122,10 @@ def test_random_kills_of_a_store_build(tmp_path: Path, previous: dict[str, bytes
     assert code == 0, summary
     assert re.search(rf"articles read: {36 - held}; skipped: 0", summary), (held, summary)
     assert exports(out) == new
-    mine, theirs = _store_files(store), _store_files(reference / "store")
+    mine, theirs = store_files(store), store_files(reference / "store")
     differing = sorted(k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k))
     assert differing == [], f"the resumed store differs from the uninterrupted one: {differing} (kills: {kills})"
-    assert _quads(store) == _quads(reference / "store")
+    assert quads(store) == quads(reference / "store")
     print(f"\nkills survived: {len(kills)} (builds that ended before their kill: {completed}; "
           f"{time.monotonic() - started:.1f} s)")
     for number, what, seconds, workers in kills:

@@ -11,36 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from kgproc import EXPORTS, HAVE_PROC, ROOT, children, exports, gone, kg, reap, seed, start
+from kgproc import ARTICLES, EXPORTS, HAVE_PROC, INPUTS, children, exports, gone, kg, quads, quiet, reap, seed, start, store_files
 
 pytestmark = pytest.mark.skipif(not HAVE_PROC, reason="needs Linux /proc")
-
-ARTICLES = ROOT / "examples" / "articles"
-INPUTS = (ARTICLES, ROOT / "examples" / "general")  # 36 articles: chunks of 16, 16 and 4
-
-
-def quiet(s: object) -> None:
-    pass
-
-
-@pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory, nlp) -> dict[str, bytes]:
-    """Exports a user already had (of other articles)."""
-    from kg.build import build
-
-    out = tmp_path_factory.mktemp("previous")
-    build([ARTICLES / "04_scholz_xi_phone.txt"], out, nlp=nlp, on_skip=quiet)
-    return exports(out)
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
-    """An uninterrupted --store build of INPUTS: its exports in out/, its store in store/."""
-    from kg.build import build
-
-    base = tmp_path_factory.mktemp("reference")
-    build(list(INPUTS), base / "out", nlp=nlp, on_skip=quiet, store=base / "store")
-    return base
 
 
 def _wait(proc, until, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
@@ -117,24 +90,6 @@ def test_ctrl_c_while_the_exports_are_written(tmp_path: Path, previous: dict[str
     assert outcomes, "no Ctrl-C landed while the exports were written"
 
 
-def _store_files(store: Path) -> dict[str, bytes]:
-    """Every file of a store but the Oxigraph database (compared through its quads)."""
-    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*"))
-            if p.is_file() and "oxigraph" not in p.relative_to(store).parts}
-
-
-def _quads(store: Path) -> list[bytes]:
-    import pyoxigraph as ox
-
-    from kg.export.rdf import nquads_lines
-
-    rdf = ox.Store.read_only(str(store / "oxigraph"))
-    try:
-        return nquads_lines(rdf)
-    finally:
-        del rdf
-
-
 def test_interrupted_store_build_resumes_where_it_stopped(tmp_path: Path, previous: dict[str, bytes],
                                                           reference: Path) -> None:
     store, out = tmp_path / "store", tmp_path / "out"
@@ -163,7 +118,7 @@ def test_interrupted_store_build_resumes_where_it_stopped(tmp_path: Path, previo
     summary = "\n".join(_lines(again))
     assert f"articles read: {36 - kept}; skipped: 0" in summary and f"({kept} read again unchanged)" in summary
     assert exports(out) == exports(reference / "out")
-    assert _store_files(store) == _store_files(reference / "store")  # index, records; no journal left
-    assert _quads(store) == _quads(reference / "store")
+    assert store_files(store) == store_files(reference / "store")  # index, records; no journal left
+    assert quads(store) == quads(reference / "store")
     shutil.rmtree(tmp_path)
 
