@@ -47,6 +47,16 @@ _BLOCK_PREPS = {"during", "after", "following", "since", "amid", "despite", "bef
 # "settled the venue and the timing of the next summit": what is settled about an event ahead
 SETTINGS = {"date", "dates", "timing", "time", "venue", "location", "agenda", "details", "modalities", "schedule",
             "format", "preparations", "preparation"}
+CONDITIONS = {"if", "unless", "provided", "whether", "should", "once", "when"}
+_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next week|"
+                  r"\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d{1,2})\b", re.I)
+
+
+def _names_a_day(sent: Any) -> bool:
+    """The sentence dates something to a day ("on Tuesday", "on 4 May", "tomorrow")."""
+    return any(e.label_ in ("DATE", "TIME") and _DAY.search(e.text) for e in sent.ents)
+
+
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
@@ -143,6 +153,9 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     if near & HYPO:
         if "would" in near and "have" in near:
             return "cancelled", "past", 0.5
+        if near & HYPO == {"would"} and not sent_words & CONDITIONS and _names_a_day(trigger.sent):
+            # "said the minister would hold talks on Tuesday": reported future with a date is a plan
+            return "planned", "future", 0.6
         return "hypothetical", "future", 0.6
     planned = near & PLANNED
     if "to" in planned:

@@ -51,6 +51,25 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
     base, base_prec = parse_published(published)
     future = tense == "future"
 
+    # a span of days in one month: "October 19 to 20, 2021", "July 13 and 14", "24-25 Nov."
+    m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*(\d{1,2})(?:st|nd|rd|th)?"
+                  r"(?:\s+((?:19|20)\d\d))?\b", t)
+    if m:
+        mon, d1, d2, year = m.groups()
+    else:
+        m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH
+                      + r"(?:\s+((?:19|20)\d\d))?\b", t)
+        if m:
+            d1, d2, mon, year = m.groups()
+    if m and int(d1) < int(d2):
+        first, _ = resolve_time(f"{mon} {d1} {year}" if year else f"{mon} {d1}", published, tense)
+        if first is not None and first.precision == "day":
+            y, mo, _d = (int(x) for x in first.value.split("-"))
+            try:
+                return _tv(date(y, mo, int(d1)), "day", text), _tv(date(y, mo, int(d2)), "day", text)
+            except ValueError:
+                return first, None
+
     # an explicit year
     m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s+((?:19|20)\d\d)\b", t) or \
         re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+((?:19|20)\d\d)\b", t)

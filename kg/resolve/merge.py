@@ -95,6 +95,16 @@ def _not_diplomacy_scene(text: str) -> bool:
     return bool(_scene_matcher().ids_in(text))
 
 
+def _after_publication(begin: TimeValue | None, published: str | None) -> bool:
+    """A date the text states that begins after the article was published ("the visit on 26 March",
+    published in December): whatever the verb's tense, that contact had not happened yet."""
+    if begin is None or begin.inferred or not published:
+        return False
+    lo, _ = _range(begin) or (None, None)
+    pub_hi = (_range(TimeValue(published, "day" if len(published) == 10 else "month", None)) or (None, None))[1]
+    return lo is not None and pub_hi is not None and lo > pub_hi
+
+
 def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                     anchor: str | None = None) -> Mention | None:
     """One report, resolved; ``pending`` when it is a contact only if another article of the build gives
@@ -157,7 +167,8 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
     if begin is None and raw.status == "occurred" and raw.tense == "present":
         # happening now: the publication day; a caption's photo may be older: the month
         begin = inferred_month(article.published) if raw.is_caption else publication_time(article.published)
-    return Mention(article_id=raw.article_id, kind=raw.kind, status=raw.status, actors=tuple(actors),
+    status = "planned" if raw.status == "occurred" and _after_publication(begin, article.published) else raw.status
+    return Mention(article_id=raw.article_id, kind=raw.kind, status=status, actors=tuple(actors),
                    place=place, begin=begin, end=end, evidence=raw.evidence, trigger=raw.trigger,
                    confidence=raw.confidence, is_caption=raw.is_caption,
                    visitors=tuple(k for k in visitors if any(a.key == k for a in actors)) if raw.kind == "visit" else (),

@@ -20,6 +20,12 @@ def _statuses(nlp, text: str) -> list[str]:
     ("A meeting is being arranged between President Ana Ruiz and President Kofi Mensah.", "planned"),
     ("A meeting between President Ana Ruiz and President Kofi Mensah is unlikely before the election.", "hypothetical"),
     ("President Ana Ruiz met President Kofi Mensah in Accra on Tuesday.", "occurred"),
+    # reported future: "would" with a day named is a plan; with a condition, or no day, a possibility
+    ("An embassy statement said President Ana Ruiz would hold talks with President Kofi Mensah on Tuesday.",
+     "planned"),
+    ("President Ana Ruiz would hold talks with President Kofi Mensah on Tuesday if the border reopens.",
+     "hypothetical"),
+    ("President Ana Ruiz said she would meet President Kofi Mensah.", "hypothetical"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)

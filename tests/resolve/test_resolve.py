@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from kg.resolve.actors import person_key
 from kg.resolve.countries import canonical_country
+import pytest
+
 from kg.resolve.dates import resolve_time
 from kg.resolve.places import resolve_place
 
@@ -122,3 +124,27 @@ def test_an_undated_held_contact_takes_the_publication_day_marked_inferred(nlp) 
                   source="t", published="2024-03-15")
     (m,) = resolve_article(art, extract_article(art, nlp))
     assert (m.begin.value, m.begin.precision, m.begin.inferred) == ("2024-03", "month", True)
+
+
+@pytest.mark.parametrize("text,published,tense,begin,end", [
+    ("October 19 to 20, 2021", None, "past", "2021-10-19", "2021-10-20"),
+    ("July 13 and 14", "2021-07-14", "past", "2021-07-13", "2021-07-14"),
+    ("Nov. 24-25", "2020-11-20", "future", "2020-11-24", "2020-11-25"),
+    ("24-25 November 2019", None, "past", "2019-11-24", "2019-11-25"),
+    ("1990-92", None, "past", None, None),  # years, not days
+])
+def test_spans_of_days(text, published, tense, begin, end) -> None:
+    b, e = resolve_time(text, published, tense)
+    assert (b.value if b else None, e.value if e else None) == (begin, end)
+
+
+def test_a_contact_dated_after_publication_has_not_happened(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    text = ("The visit of Ghanaian President Kofi Mensah to Lome on 26 March 2021 will deepen ties "
+            "with Togolese President Faure Gnassingbe.")
+    art = Article(id="a", text=text, source="t", published="2020-12-17")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert ms and all(m.status == "planned" for m in ms), ms
