@@ -237,6 +237,7 @@ def fix_person_entities(doc: Any) -> None:
         pass
 
 
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "madam", "mme", "mister"}
 ROYAL = {"prince", "princess", "king", "queen", "emperor", "empress", "sheikh", "emir", "sultan", "duke", "duchess"}
 TITLE_HEADS = {"president", "minister", "secretary", "state", "chancellor", "premier", "king", "queen", "prince",
                "leader", "ambassador", "envoy", "pm", "mr", "mrs", "ms", "dr", "director", "counterpart",
@@ -469,7 +470,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         if tok.i in person_tokens or tok.i in speakers or tok.pos_ != "PROPN":
             continue
         hit = names.lookup(tok.text) if len(tok.text) > 2 else None
-        if hit and not (tok.ent_type_ in ("GPE", "NORP") and canonical_country(tok.text)):
+        courtesy = tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in COURTESY_TITLES  # "Mr Albanese" is a person
+        if hit and (courtesy or not (tok.ent_type_ in ("GPE", "NORP") and canonical_country(tok.text))):
             if NON_PARTICIPANT_ROLES.search(names.role.get(hit) or ""):
                 continue
             add(tok.i, RawParticipant(hit, "PERSON", names.role.get(hit)))

@@ -165,7 +165,11 @@ def find_triggers(sent: Any) -> list[Trigger]:
                         for c in tok.children):
                     continue
             if tok.lower_.startswith("spo") or tok.lower_.startswith("speak"):
-                nxt = " ".join(t.lower_ for t in sent.doc[tok.i + 1: tok.i + 4])
+                # "spoke separately on Monday with X": adverbs and times may come before the listener
+                after = [t for t in sent.doc[tok.i + 1: min(sent.end, tok.i + 9)]
+                         if not (t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME") or t.lower_ == "on"
+                                 and t.i + 1 < sent.end and sent.doc[t.i + 1].ent_type_ in ("DATE", "TIME"))]
+                nxt = " ".join(t.lower_ for t in after[:3])
                 if not re.match(r"(by|on the|over the) (phone|telephone)|(to|with) ", nxt):
                     continue
                 if re.match(r"(to|with) (reporters|journalists|the media|the press|media|press)", nxt):

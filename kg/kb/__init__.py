@@ -191,6 +191,12 @@ def _similar(a: str, b: str) -> bool:
     return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def known_surname(word: str) -> bool:
+    """Some person of the base has this surname (or this one-word alternative name)."""
+    toks = _tokens(word)
+    return len(toks) == 1 and toks[0] in _person_index()[1]
+
+
 @lru_cache(maxsize=65536)
 def lookup_person(name: str, when: str | None = None, before: str | None = None) -> KBPerson | None:
     """The person of the base a name means: one of their names or alternative names (spelling variants

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..kb import lookup_body, lookup_person
+from ..kb import known_surname, lookup_body, lookup_person
 from ..model import Actor, NameInfo, RawParticipant
 from .countries import canonical_country, country_qid
 from .keys import actor_key, country_key, match_key
@@ -239,6 +239,7 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = 
     if other == "place":
         return None
     info = names.get(name)
+    fuller: set[str] = set()
     if " " not in name and (info is None or not info.country):
         # a one-word name the article's registry missed because a title was in the full name there
         # ("Anwar" after "Datuk Seri Anwar Ibrahim"): the one person of the article with that word
@@ -248,4 +249,8 @@ def actor_for(p: RawParticipant, names: dict[str, NameInfo], when: str | None = 
             info = names[next(iter(fuller))]
             name = info.name
     roles = tuple(r for r in (p.role, info.role if info else None) if r is not None)
+    if " " not in name and not fuller and not roles and not (info and info.country) and not known_surname(name):
+        # news names a person in full at first mention; a lone capitalised word the article never gives
+        # a full name, title or country, and no office holder bears, is an outlet, venue or fragment
+        return None
     return person_actor(name, roles, info.country if info else None, when, before)

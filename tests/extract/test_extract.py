@@ -527,3 +527,17 @@ def test_place_of_the_trigger(nlp, text: str, trigger: str, place: str | None) -
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)
     assert place_of(next(doc.sents), tok) == place
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # adverbs and times between "spoke" and its listener
+    ("EU envoy Lena Falk arrived. Falk also spoke separately yesterday afternoon with President Aleksandar "
+     "Vucic and Prime Minister Albin Kurti.", {("Albin Kurti", "Lena Falk"), ("Aleksandar Vucic", "Lena Falk")}),
+    ("EU envoy Lena Falk spoke on Monday to reporters in Brussels.", set()),
+    # a courtesy title makes the next word a person whatever the recogniser says
+    ("Prime Minister Anthony Albanese arrived on Monday. Mr Albanese also met with Kiribati President "
+     "Taneti Maamau.", {("Anthony Albanese", "Taneti Maamau")}),
+])
+def test_contact_pairs(nlp, text: str, pairs: set[tuple[str, str]]) -> None:
+    got = {tuple(sorted(names(m))) for m in events(nlp, text) if len(m.participants) == 2 and m.kind != "visit"}
+    assert got == pairs, got

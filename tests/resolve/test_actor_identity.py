@@ -148,3 +148,16 @@ def test_a_given_name_alone_is_the_articles_one_person_with_it() -> None:
     names["Anwar Hussain"] = NameInfo("Anwar Hussain")
     other = actor_for(RawParticipant("Anwar", "PERSON"), names)
     assert other is not None and other.name == "Anwar"  # two people of the article with it: neither
+
+
+def test_a_lone_word_nobody_bears_is_not_a_person() -> None:
+    """News names people in full first: a lone word with no full name, title or country in the article,
+    and no office holder's surname, is an outlet, a venue or a fragment, not a side."""
+    from kg.model import NameInfo, RawParticipant
+    from kg.resolve.actors import actor_for
+
+    names = {"Kofi Mensah": NameInfo("Kofi Mensah", "President", "Ghana")}
+    assert actor_for(RawParticipant("Radiowave", "PERSON"), names) is None
+    assert actor_for(RawParticipant("Mensah", "PERSON"), names) is not None  # the article's own person
+    assert actor_for(RawParticipant("Putin", "PERSON"), names, when="2020-05-01") is not None  # the base's
+    assert actor_for(RawParticipant("Radiowave", "PERSON", "Foreign Minister"), names) is not None  # titled
