@@ -20,7 +20,7 @@ from ..errors import KGError
 CUE_CLASSES = ("occurred", "planned", "cancelled", "denied", "hypothetical", "negation", "report", "frame",
                "nondiplomatic")
 TRIGGER_KINDS = ("meeting", "visit", "summit", "talks", "phone_call", "video_call")
-ROLE_CLASSES = ("title", "office", "reporting", "non_participant")
+ROLE_CLASSES = ("title", "office", "reporting", "non_participant", "not_name")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ with the other spellings as alternative labels.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..kb import known_surname, lookup_body, lookup_person
 from ..model import Actor, NameInfo, RawParticipant
@@ -91,11 +92,21 @@ def clean_person_name(name: str) -> str | None:
     return text
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    from ..lexicon import roles, words_of
+
+    return words_of(roles(), "not_name")
+
+
 def not_a_person(name: str) -> str | None:
     """What a "person" named like a country, a body or a city is: "country", "organisation", "place";
     None for a name that can be a person's (the knowledge base's people always can)."""
     if lookup_person(name) is not None:
         return None
+    words = re.split(r"[\s\-]+", (clean_person_name(name) or name).lower())  # "Narendra Modi - File Photo"
+    if any(w in _not_name_words() for w in words):
+        return "place"  # "Function Room", "Harbour Holdings Limited", "File Photo": no one's name
     if canonical_country(name) is not None:
         return "country"
     if lookup_body(name) is not None:

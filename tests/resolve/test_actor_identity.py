@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.graph import ActorTable
 from kg.model import Actor, Article, Mention, Span, TimeValue
 from kg.resolve.actors import body_actor, country_actor, person_actor
@@ -161,3 +163,15 @@ def test_a_lone_word_nobody_bears_is_not_a_person() -> None:
     assert actor_for(RawParticipant("Mensah", "PERSON"), names) is not None  # the article's own person
     assert actor_for(RawParticipant("Putin", "PERSON"), names, when="2020-05-01") is not None  # the base's
     assert actor_for(RawParticipant("Radiowave", "PERSON", "Foreign Minister"), names) is not None  # titled
+
+
+@pytest.mark.parametrize("name,person", [
+    ("Function Room", False), ("Harbour Holdings Limited", False), ("Coastal Daily Herald", False),
+    ("Kofi Mensah - File Photo", True),  # the caption's tail goes, the name stays
+    ("Park Geun-hye", True), ("Tony Hall", True),
+])
+def test_words_no_name_has(name: str, person: bool) -> None:
+    from kg.model import RawParticipant
+    from kg.resolve.actors import actor_for
+
+    assert (actor_for(RawParticipant(name, "PERSON", "President"), {}) is not None) == person
