@@ -112,11 +112,32 @@ def _aggregate(tok: Any) -> bool:
     meetings"."""
     if tok.pos_ == "VERB":
         return any(c.dep_ == "npadvmod" and c.lower_ in ("times", "occasions") and
-                   any(g.dep_ == "nummod" for g in c.children) for c in tok.children)
+                   any(g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous") for g in c.children)
+                   or c.dep_ == "advmod" and c.lower_ in ("twice", "thrice", "repeatedly", "regularly", "often",
+                                                          "frequently")
+                   for c in tok.children)
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ != "talks":
         return any(c.dep_ == "nummod" or c.lower_ in ("several", "many", "numerous", "previous", "dozens")
                    for c in tok.children)
     return False
+
+
+def _companions(sent: Any) -> set[int]:
+    """Tokens of the people travelling with a visitor: "made the trip with his defence minister X",
+    "accompanied by her foreign minister X" (their own side, not hosts)."""
+    out: set[int] = set()
+    for tok in sent:
+        head = None
+        if tok.lower_ == "with" and tok.dep_ == "prep":
+            head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if head is None or not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in head.children) \
+                    or head.lower_ in ("counterpart", "counterparts", "host", "hosts"):
+                head = None
+        elif tok.lower_ == "accompanied":
+            head = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if head is not None:
+            out.update(t.i for t in head.subtree)
+    return out
 
 
 def _serves_visit(tok: Any, triggers: list[Any]) -> bool:
@@ -214,8 +235,11 @@ def _mentions_in(doc: Any, block: Block, article: Article, names: Names,
                                                                      start, block.start + sent.end_char),
                         is_caption=block.is_caption, confidence=conf)
                 continue
-            groups = _split_pairs(tok, parts)
             kind = trig.kind
+            if kind == "visit":
+                escort = _companions(sent)
+                parts = [(i, p) for i, p in parts if i not in escort] or parts
+            groups = _split_pairs(tok, parts)
             if kind == "visit" and tok.lower_ in HOST_VERBS and sum(1 for _, p in parts if p.label == "PERSON") >= 4:
                 kind = "summit"  # "X is hosting A, B and C": a multilateral gathering, not a state visit
             legs = _legs(tok, parts) if kind == "visit" else []

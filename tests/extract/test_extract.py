@@ -541,3 +541,23 @@ def test_place_of_the_trigger(nlp, text: str, trigger: str, place: str | None) -
 def test_contact_pairs(nlp, text: str, pairs: set[tuple[str, str]]) -> None:
     got = {tuple(sorted(names(m))) for m in events(nlp, text) if len(m.participants) == 2 and m.kind != "visit"}
     assert got == pairs, got
+
+
+@pytest.mark.parametrize("text,sides", [
+    # people travelling with the visitor are the visitor's side, not hosts
+    ("President Kofi Mensah made the trip to Lome with his Minister of Defence, Ama Owusu.", {"Kofi Mensah"}),
+    ("President Kofi Mensah, accompanied by Foreign Minister Ama Owusu, visited Lome on Monday.", {"Kofi Mensah"}),
+    ("President Kofi Mensah visited Lome on Monday, where he met with his counterpart Faure Gnassingbe.",
+     {"Kofi Mensah", "Faure Gnassingbe"}),
+])
+def test_companions_are_not_hosts(nlp, text: str, sides: set[str]) -> None:
+    visits = [m for m in events(nlp, text) if m.kind == "visit"]
+    assert visits and {p.text for p in visits[0].participants if p.label == "PERSON"} == sides
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders of Ghana and Togo met twice in person.",
+    "President Kofi Mensah has met President Faure Gnassingbe several times.",
+])
+def test_counts_of_meetings_are_not_one_meeting(nlp, text: str) -> None:
+    assert not events(nlp, text)
