@@ -20,6 +20,9 @@ CANCEL_NEEDS_OFF = {"called", "calls", "call", "put"}
 DENY = {"denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismiss", "rejected", "rejects",
         "reject", "refused", "refuses", "refuse", "declined", "declines", "false", "untrue", "fake",
         "insisted", "ruled"}
+# the denial cues of the lexicon (kg/lexicon/cues.jsonl) that are one word ("baseless", "spurned")
+DENY |= {f for f in __import__("kg.lexicon", fromlist=["cues"]).words_of(
+    __import__("kg.lexicon", fromlist=["cues"]).cues(), "denied") if " " not in f}
 NEG = {"not", "n't", "never", "no"}
 HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
@@ -60,6 +63,16 @@ def _names_a_day(sent: Any) -> bool:
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
+def _verdict(head: Any) -> set[str]:
+    """What a verb of judging says of its object: "termed the reports baseless", "described them as
+    false" (the object's complement, with or without "as")."""
+    out = {c.lower_ for c in head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"}
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            out |= {g.lower_ for g in c.children if g.dep_ in ("pobj", "amod", "acomp") and g.pos_ == "ADJ"}
+    return out & DENY
+
+
 def _mods(tok: Any) -> set[str]:
     # objects count only as the planning nouns of light verbs ("make preparations for", "accept an invitation")
     return {c.lower_ for c in tok.children if c.dep_ in _MOD_DEPS
@@ -85,7 +98,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     if is_title and not trigger.sent.text.rstrip().endswith((".", "!", "?", '"')) \
             and HEADLINE_FUTURE.search(trigger.sent.text) and not CANCEL & {t.lower_ for t in trigger.sent}:
         return "planned", "future", 0.6  # headlinese: "Erdogan to discuss Gaza with Sissi in Egypt visit"
-    near: set[str] = {trigger.lower_} | _mods(trigger)  # cues in the trigger's own clause
+    near: set[str] = {trigger.lower_} | _mods(trigger) | _verdict(trigger)  # cues in the trigger's own clause
     far: set[str] = set()  # cues that reach it only for cancel/deny
     scoped = True
     prev = trigger
@@ -110,7 +123,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality
         if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
-        words = {head.lower_} | _mods(head)
+        words = {head.lower_} | _mods(head) | _verdict(head)
         if tok.dep_ == "conj":
             # a coordinated clause shares its head's auxiliaries ("will arrive and meet"), not its verb:
             # "declined to give details but said talks were under way" denies nothing of the talks

@@ -26,6 +26,13 @@ def _statuses(nlp, text: str) -> list[str]:
     ("President Ana Ruiz would hold talks with President Kofi Mensah on Tuesday if the border reopens.",
      "hypothetical"),
     ("President Ana Ruiz said she would meet President Kofi Mensah.", "hypothetical"),
+    # a verb of judging with a denial as its verdict
+    ("The ministry termed the reports of a secret meeting between President Ana Ruiz and President Kofi Mensah "
+     "as baseless.", "denied"),
+    ("The ministry called reports of a secret meeting between President Ana Ruiz and President Kofi Mensah "
+     "baseless.", "denied"),
+    ("The ministry described the meeting between President Ana Ruiz and President Kofi Mensah as useful.",
+     "occurred"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
