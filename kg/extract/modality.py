@@ -66,7 +66,7 @@ MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "m
 def _verdict(head: Any) -> set[str]:
     """What a verb of judging says of its object: "termed the reports baseless", "described them as
     false" (the object's complement, with or without "as")."""
-    out = {c.lower_ for c in head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"}
+    out = {c.lower_ for c in head.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"}
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             out |= {g.lower_ for g in c.children if g.dep_ in ("pobj", "amod", "acomp") and g.pos_ == "ADJ"}
