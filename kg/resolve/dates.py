@@ -110,6 +110,13 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
     if re.search(r"\blast week\b", t) and day_known:
         monday = base - timedelta(days=base.weekday() + 7)
         return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)
+    m = re.search(r"\b(" + "|".join(WEEKDAYS) + r")\W+(?:of\s+)?(next|last|this) week\b|\b(next|last|this) week\W+(?:on\s+)?("
+                  + "|".join(WEEKDAYS) + r")\b", t)
+    if m and day_known:  # "Tuesday next week", "next week on Tuesday"
+        wd = WEEKDAYS.index(m.group(1) or m.group(4))
+        rel = m.group(2) or m.group(3)
+        monday = base - timedelta(days=base.weekday()) + timedelta(days={"next": 7, "last": -7, "this": 0}[rel])
+        return _tv(monday + timedelta(days=wd), "day", text), None
     if re.search(r"\bnext week\b", t) and day_known:
         monday = base - timedelta(days=base.weekday() - 7)
         return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)
@@ -157,7 +164,8 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
                 return _tv(base + timedelta(days=(i - base.weekday()) % 7), "day", text), None
             return _tv(base - timedelta(days=delta), "day", text), None
 
-    # month and day without a year: the nearest one in the tense's direction
+    # month and day without a year: the nearest one in the tense's direction; a weekday named with them
+    # picks the year in which they agree ("Tuesday, January 16")
     m = re.search(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b", t) or \
         re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b", t)
     if m:
@@ -171,6 +179,17 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
             cand = cand.replace(year=base.year + 1)
         elif not future and cand > base + timedelta(days=31):
             cand = cand.replace(year=base.year - 1)
+        named = [i for i, wd in enumerate(WEEKDAYS) if re.search(r"\b" + wd + r"\b", t)]
+        if len(named) == 1 and cand.weekday() != named[0]:
+            step = 1 if future else -1
+            for k in range(1, 7):  # the nearest year, in the tense's direction, where the weekday fits
+                try:
+                    other = cand.replace(year=cand.year + step * k)
+                except ValueError:
+                    continue
+                if other.weekday() == named[0]:
+                    cand = other
+                    break
         return _tv(cand, "day", text), None
     m = re.fullmatch(r"(?:early |late |mid-?|the end of |the beginning of )?" + _MONTH, t)
     if m:

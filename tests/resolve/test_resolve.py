@@ -148,3 +148,14 @@ def test_a_contact_dated_after_publication_has_not_happened(nlp) -> None:
     art = Article(id="a", text=text, source="t", published="2020-12-17")
     ms = resolve_article(art, extract_article(art, nlp))
     assert ms and all(m.status == "planned" for m in ms), ms
+
+
+@pytest.mark.parametrize("text,published,tense,value", [
+    ("Tuesday next week", "2018-08-31", "future", "2018-09-04"),  # published on a Friday
+    ("next week on Tuesday", "2018-08-31", "future", "2018-09-04"),
+    ("Tuesday, January 16", "2025-04-16", "past", "2024-01-16"),  # the year in which it was a Tuesday
+    ("Thursday, April 11", "2024-04-14", "past", "2024-04-11"),
+])
+def test_weekday_with_week_or_date(text, published, tense, value) -> None:
+    b, _ = resolve_time(text, published, tense)
+    assert b is not None and b.value == value
