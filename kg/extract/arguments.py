@@ -9,6 +9,7 @@ from typing import Any
 from ..kb import lookup_body, lookup_person
 from ..lexicon import roles, words_of
 from ..model import RawParticipant
+from ..resolve.actors import _HEADLINE_VERBS
 from ..resolve.countries import canonical_country
 from .sides import CONSTITUENT_NATIONS, capital_country
 
@@ -253,7 +254,8 @@ def _titled_names(doc: Any) -> Iterator[tuple[str, str | None, str | None]]:
         if tok.lower_.rstrip(".") in TITLE_HEADS and tok.text[:1].isupper():
             j = i + 1
             while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                    and doc[j].lower_ not in TITLE_WORDS and doc[j].ent_type_ not in ("GPE", "NORP", "DATE") \
+                    and doc[j].lower_ not in TITLE_WORDS and doc[j].lower_ not in _HEADLINE_VERBS \
+                    and doc[j].ent_type_ not in ("GPE", "NORP", "DATE") \
                     and canonical_country(doc[j].text) is None:
                 j += 1
             if j - i >= 3:
@@ -274,8 +276,8 @@ def harvest_names(doc: Any, names: Names) -> None:
         name, role, country = clean_person(ent)
         if len(name) < 3 or not name[:1].isupper() or re.search(r"[@#/\d]", name):
             continue
-        if len(name.split()) > 5 or _not_a_person(name, names):
-            continue
+        if len(name.split()) > 5 or _not_a_person(name, names) or name.split()[0].lower() in _HEADLINE_VERBS:
+            continue  # "... Leader Holds Separate Talks": a headline's verb, not a name
         names.add(name, role, country)
 
 
@@ -467,7 +469,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 add(ent.start, RawParticipant(names.lookup(ent.text) or known.name, "PERSON", None))
                 person_tokens.update(range(ent.start, ent.end))
     for tok in sent:
-        if tok.i in person_tokens or tok.i in speakers or tok.pos_ != "PROPN":
+        if tok.i in person_tokens or tok.i in speakers:
+            continue
+        # a surname the tagger took for a common noun at the head of a sentence ("Ruiz also met ...")
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i == sent.start
+                                        and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in TRIGGER_WORDS):
             continue
         hit = names.lookup(tok.text) if len(tok.text) > 2 else None
         courtesy = tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in COURTESY_TITLES  # "Mr Albanese" is a person

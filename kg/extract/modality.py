@@ -37,7 +37,9 @@ PLANNED = {"promised", "promises", "pledged",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
 MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",
           "gathered", "sat", "used", "stopped", "paused", "left", "drove", "sailed", "journeyed"}
-CANCELLED_LATER = re.compile(r"\b(which|that|it|but it) (was|were|has been|had been|have been|is being) "
+CANCELLED_LATER = re.compile(r"\b((which|that|it|but it) (was|were|has been|had been|have been|is being) "
+                             r"|, an? (visit|trip|meeting|summit|talks|call) (that was |which was )?"
+                             r"(later |ultimately |eventually |subsequently |then )?)"
                              r"(cancel|postpon|called off|suspend|scrap|shelv|put off|delay)")
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
 LIGHT_VERBS = {"conduct", "conducting", "conducted", "holding", "having", "engaged", "engaging", "hold", "held", "holds",

@@ -63,6 +63,8 @@ def clean_person_name(name: str) -> str | None:
     # a headline run on after the name: "Barack Obama Hosts Team USA"
     cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _HEADLINE_VERBS), len(words))
     words = words[:cut]
+    if words and words[0].lower() in _HEADLINE_VERBS:
+        return None  # "Holds Separate Talks": what a headline says, not who
     if words and re.fullmatch(r"'s|s", words[-1]):
         words = words[:-1]
     if words:

@@ -95,3 +95,27 @@ def fill_from_visit(mentions: list[Mention]) -> list[Mention]:
                 m = replace(m, place=next(iter(visits.values())).place)
         out.append(m)
     return out
+
+
+NARRATIVE_CHARS = 1200  # how far back a report's "also met" may lean on the previous dated contact
+
+
+def fill_date_from_narrative(mentions: list[Mention]) -> list[Mention]:
+    """"He met X on Monday. He also met Y." A held contact the text does not date, told just after a
+    held contact it dates to a day and sharing one of its people, was that day (marked inferred)."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
+    out = list(mentions)
+    last: Mention | None = None
+    for i in order:
+        m = mentions[i]
+        if m.status != "occurred" or m.is_caption:
+            continue
+        if m.begin is not None and not m.begin.inferred:
+            if m.begin.precision == "day" and m.end is None:
+                last = m
+            continue
+        if m.begin is None and last is not None and m.kind != "visit" \
+                and m.evidence.start - last.evidence.end <= NARRATIVE_CHARS \
+                and {a.key for a in m.actors} & {a.key for a in last.actors} and last.begin is not None:
+            out[i] = replace(m, begin=replace(last.begin, inferred=True))
+    return out

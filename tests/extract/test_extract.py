@@ -561,3 +561,19 @@ def test_companions_are_not_hosts(nlp, text: str, sides: set[str]) -> None:
 ])
 def test_counts_of_meetings_are_not_one_meeting(nlp, text: str) -> None:
     assert not events(nlp, text)
+
+
+def test_a_surname_heading_a_sentence_is_the_articles_person(nlp) -> None:
+    """Parsed alone, a sentence's first word may be tagged a common noun ("Ruiz also met ...")."""
+    text = ("Foreign Minister Ana Ruiz met President Kofi Mensah on Tuesday in Accra. "
+            "Ruiz also met Togolese President Faure Gnassingbe.")
+    assert any(names(m) == {"Ana Ruiz", "Faure Gnassingbe"} for m in events(nlp, text))
+
+
+def test_a_headline_verb_is_no_ones_name(nlp) -> None:
+    text = "Ahead of Summit, EU Leader Holds Separate Talks with Ruiz and Mensah\n\nThe talks began on Sunday."
+    from kg.resolve.merge import resolve_article
+
+    art = make_article("t", text, "test", published="2024-03-14")
+    found = resolve_article(art, extract_article(art, nlp))
+    assert not any("Holds" in a.name for m in found for a in m.actors)

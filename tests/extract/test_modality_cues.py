@@ -33,6 +33,10 @@ def _statuses(nlp, text: str) -> list[str]:
      "baseless.", "denied"),
     ("The ministry described the meeting between President Ana Ruiz and President Kofi Mensah as useful.",
      "occurred"),
+    # an appositive that tells the fate of the plan
+    ("President Ana Ruiz agreed to visit President Kofi Mensah in 1990, a visit ultimately cancelled by the coup.",
+     "cancelled"),
+    ("President Ana Ruiz visited President Kofi Mensah in 1990, a visit that was widely praised.", "occurred"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)

@@ -44,3 +44,24 @@ def test_a_visitors_meeting_takes_the_visit_city(nlp) -> None:
     text = ("President Ana Ruiz arrived in Accra on Thursday for a state visit. "
             "President Ana Ruiz then held talks with President Kofi Mensah.")
     assert ("talks", "Accra") in _places(nlp, text)
+
+
+def _dates(nlp, text: str, published: str = "2024-03-15") -> list[tuple[str, str | None, bool]]:
+    from kg.extract import extract_article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="c", text=text, source="t", published=published)
+    return sorted((" ".join(sorted(a.name for a in m.actors)), m.begin.value if m.begin else None,
+                   bool(m.begin and m.begin.inferred)) for m in resolve_article(art, extract_article(art, nlp)))
+
+
+def test_an_also_met_takes_the_day_of_the_contact_told_before_it(nlp) -> None:
+    text = ("Foreign Minister Ana Ruiz met President Kofi Mensah on Tuesday in Accra. "
+            "Ruiz also met Togolese President Faure Gnassingbe.")
+    assert ("Ana Ruiz Faure Gnassingbe", "2024-03-12", True) in _dates(nlp, text)
+
+
+def test_a_contact_with_other_people_keeps_the_publication_day(nlp) -> None:
+    text = ("Foreign Minister Ana Ruiz met President Kofi Mensah on Tuesday in Accra. "
+            "Separately, President Tomas Alvarez met Togolese President Faure Gnassingbe.")
+    assert ("Faure Gnassingbe Tomas Alvarez", "2024-03-15", True) in _dates(nlp, text)
