@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import cues, words_of
+
 CANCEL = {"postponed", "postpone", "postpones", "postponing", "postponement", "cancelled", "canceled",
           "cancel", "cancels", "cancelling", "canceling", "cancellation", "suspended", "suspend",
           "suspends", "scrapped", "scraps", "scrap", "drops", "dropped", "delayed", "delay",
@@ -20,9 +22,10 @@ CANCEL_NEEDS_OFF = {"called", "calls", "call", "put"}
 DENY = {"denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismiss", "rejected", "rejects",
         "reject", "refused", "refuses", "refuse", "declined", "declines", "false", "untrue", "fake",
         "insisted", "ruled"}
-# the denial cues of the lexicon (kg/lexicon/cues.jsonl) that are one word ("baseless", "spurned")
-DENY |= {f for f in __import__("kg.lexicon", fromlist=["cues"]).words_of(
-    __import__("kg.lexicon", fromlist=["cues"]).cues(), "denied") if " " not in f}
+# the one-word cancellation and denial cues of the lexicon (kg/lexicon/cues.jsonl: "rescheduled",
+# "baseless"); phrases are matched by the lexicon's own matcher
+CANCEL |= {f for f in words_of(cues(), "cancelled") if " " not in f}
+DENY |= {f for f in words_of(cues(), "denied") if " " not in f}
 NEG = {"not", "n't", "never", "no"}
 HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",

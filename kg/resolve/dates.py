@@ -113,10 +113,10 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
     m = re.search(r"\b(" + "|".join(WEEKDAYS) + r")\W+(?:of\s+)?(next|last|this) week\b|\b(next|last|this) week\W+(?:on\s+)?("
                   + "|".join(WEEKDAYS) + r")\b", t)
     if m and day_known:  # "Tuesday next week", "next week on Tuesday"
-        wd = WEEKDAYS.index(m.group(1) or m.group(4))
+        wd_i = WEEKDAYS.index(m.group(1) or m.group(4))
         rel = m.group(2) or m.group(3)
         monday = base - timedelta(days=base.weekday()) + timedelta(days={"next": 7, "last": -7, "this": 0}[rel])
-        return _tv(monday + timedelta(days=wd), "day", text), None
+        return _tv(monday + timedelta(days=wd_i), "day", text), None
     if re.search(r"\bnext week\b", t) and day_known:
         monday = base - timedelta(days=base.weekday() - 7)
         return _tv(monday, "day", text), _tv(monday + timedelta(days=6), "day", text)

@@ -37,6 +37,8 @@ def _statuses(nlp, text: str) -> list[str]:
     ("President Ana Ruiz agreed to visit President Kofi Mensah in 1990, a visit ultimately cancelled by the coup.",
      "cancelled"),
     ("President Ana Ruiz visited President Kofi Mensah in 1990, a visit that was widely praised.", "occurred"),
+    # one-word cues of the lexicon reach the status rules ("rescheduled", "froze")
+    ("The meeting between President Ana Ruiz and President Kofi Mensah was rescheduled.", "cancelled"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)

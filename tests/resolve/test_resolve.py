@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from kg.resolve.actors import person_key
-from kg.resolve.countries import canonical_country
 import pytest
 
+from kg.resolve.actors import person_key
+from kg.resolve.countries import canonical_country
 from kg.resolve.dates import resolve_time
 from kg.resolve.places import resolve_place
 
