@@ -53,13 +53,27 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
     if "separately" in trigger.sent.text.lower() and len(parts) >= 3:
         first, *rest = [p for _, p in parts]
         return [[first, p] for p in rest]
-    if trigger.lower_ not in ("met", "meets", "meet") or trigger.pos_ != "VERB":
-        return [[p for _, p in parts]]
-    before = [p for i, p in parts if i < trigger.i]
-    after = [p for i, p in parts if i > trigger.i and p.label == "PERSON"]
-    if len(before) == 1 and len(after) >= 2 and "together" not in trigger.sent.text.lower():
-        return [[before[0], p] for p in after]
+    joint = JOINT.search(trigger.sent.text)
+    if trigger.lower_ in ("met", "meets", "meet") and trigger.pos_ == "VERB":
+        before = [p for i, p in parts if i < trigger.i]
+        after = [p for i, p in parts if i > trigger.i and p.label == "PERSON"]
+        if len(before) == 1 and len(after) >= 2 and not joint:
+            return [[before[0], p] for p in after]
+    elif not joint and trigger.pos_ in ("VERB", "NOUN", "ADP") and len(parts) >= 3:
+        # "held talks with A and B", "spoke with A and B": one person's contact with each of them
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head if trigger.dep_ in ("dobj", "prep") \
+            else trigger
+        with_ = [c for c in [*trigger.children, *(verb.children if verb.i != trigger.i else ())]
+                 if c.dep_ == "prep" and c.lower_ == "with"]  # "talks with", "held talks with", "by phone with"
+        listeners = {t.i for w in with_ for c in w.children if c.dep_ == "pobj" for t in c.subtree}
+        after = [p for i, p in parts if i in listeners and p.label == "PERSON"]
+        others = [p for i, p in parts if i not in listeners]
+        if len(others) == 1 and len(after) >= 2:
+            return [[others[0], p] for p in after]
     return [[p for _, p in parts]]
+
+
+JOINT = re.compile(r"\b(together|jointly|joint|trilateral|three-way|four-way|between)\b", re.I)
 
 
 TRIGGER_NOUNS = {"meeting", "meetings", "talks", "visit", "trip", "call", "negotiations", "consultations",

@@ -68,6 +68,15 @@ def _names_a_day(sent: Any) -> bool:
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
+AGENDA = {"agenda", "schedule", "itinerary", "programme", "program", "cards"}
+
+
+def _on_agenda(head: Any) -> set[str]:
+    """"Talks with X are on his agenda", "a meeting is on the schedule": planned."""
+    return {"scheduled"} if any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lower_ in AGENDA for g in c.children) for c in head.children) else set()
+
+
 def _verdict(head: Any) -> set[str]:
     """What a verb of judging says of its object: "termed the reports baseless", "described them as
     false" (the object's complement, with or without "as")."""
@@ -128,7 +137,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality
         if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
-        words = {head.lower_} | _mods(head) | _verdict(head)
+        words = {head.lower_} | _mods(head) | _verdict(head) | _on_agenda(head)
         if tok.dep_ == "conj":
             # a coordinated clause shares its head's auxiliaries ("will arrive and meet"), not its verb:
             # "declined to give details but said talks were under way" denies nothing of the talks

@@ -577,3 +577,19 @@ def test_a_headline_verb_is_no_ones_name(nlp) -> None:
     art = make_article("t", text, "test", published="2024-03-14")
     found = resolve_article(art, extract_article(art, nlp))
     assert not any("Holds" in a.name for m in found for a in m.actors)
+
+
+@pytest.mark.parametrize("text,groups", [
+    # one person's talks with each of several: one contact each
+    ("Russian Foreign Minister Sergei Lavrov held talks with Slovenian President Borut Pahor and Foreign Minister "
+     "Karl Erjavec.", {("Borut Pahor", "Sergei Lavrov"), ("Karl Erjavec", "Sergei Lavrov")}),
+    ("Russian Foreign Minister Sergei Lavrov spoke by phone with Slovenian President Borut Pahor and Serbian "
+     "President Aleksandar Vucic.", {("Borut Pahor", "Sergei Lavrov"), ("Aleksandar Vucic", "Sergei Lavrov")}),
+    # a joint meeting stays one
+    ("Russian Foreign Minister Sergei Lavrov held joint talks with Slovenian President Borut Pahor and Serbian "
+     "President Aleksandar Vucic.", {("Aleksandar Vucic", "Borut Pahor", "Sergei Lavrov")}),
+    ("Talks between Russian Foreign Minister Sergei Lavrov, Slovenian President Borut Pahor and Serbian President "
+     "Aleksandar Vucic ended.", {("Aleksandar Vucic", "Borut Pahor", "Sergei Lavrov")}),
+])
+def test_one_persons_contacts_with_several(nlp, text: str, groups: set[tuple[str, ...]]) -> None:
+    assert {tuple(sorted(names(m))) for m in events(nlp, text)} == groups

@@ -39,6 +39,9 @@ def _statuses(nlp, text: str) -> list[str]:
     ("President Ana Ruiz visited President Kofi Mensah in 1990, a visit that was widely praised.", "occurred"),
     # one-word cues of the lexicon reach the status rules ("rescheduled", "froze")
     ("The meeting between President Ana Ruiz and President Kofi Mensah was rescheduled.", "cancelled"),
+    # what is on someone's agenda lies ahead
+    ("Holding talks with Ghanaian President Kofi Mensah is on President Ana Ruiz's agenda.", "planned"),
+    ("A meeting between President Ana Ruiz and President Kofi Mensah is on the agenda for Friday.", "planned"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
