@@ -62,6 +62,14 @@ def fill_from_dateline(mentions: list[Mention], text: str, published: str | None
             and not m.is_caption and _near(m, published) else m for m in mentions]
 
 
+def _same_occasion(status: str, occasion: str) -> bool:
+    """Can a contact of this status be part of a summit or visit of that one? A planned, hoped-for or
+    denied meeting at a summit or visit that is on or going ahead is; nothing is part of one called off."""
+    if occasion in ("cancelled", "denied", "hypothetical"):
+        return status == occasion
+    return status == occasion or status in ("planned", "hypothetical", "denied")
+
+
 def fill_from_summit(mentions: list[Mention]) -> list[Mention]:
     summits = {m.place.key: m for m in mentions if m.kind == "summit" and m.place is not None
                and m.place.geonames_id is not None}
@@ -72,7 +80,7 @@ def fill_from_summit(mentions: list[Mention]) -> list[Mention]:
 
     out = []
     for m in mentions:
-        if m.place is None and m.kind in ("meeting", "talks") and m.status == summit.status and (
+        if m.place is None and m.kind in ("meeting", "talks") and _same_occasion(m.status, summit.status) and (
                 m.begin is None or summit.begin is None or m.begin.inferred
                 or dates_compatible(m.begin, summit.begin, m.end, summit.end)):
             m = replace(m, place=summit.place)
@@ -88,7 +96,7 @@ def fill_from_visit(mentions: list[Mention]) -> list[Mention]:
         if m.place is None and m.kind in ("meeting", "talks"):
             keys = {a.key for a in m.actors}
             visits = {v.place.key: v for v in mentions if v.kind == "visit" and v.place is not None
-                      and v.status == m.status and set(v.visitors) & keys and (
+                      and _same_occasion(m.status, v.status) and set(v.visitors) & keys and (
                           m.begin is None or v.begin is None or m.begin.inferred or v.begin.inferred
                           or dates_compatible(m.begin, v.begin, m.end, v.end))}
             if len(visits) == 1:

@@ -65,3 +65,15 @@ def test_a_contact_with_other_people_keeps_the_publication_day(nlp) -> None:
     text = ("Foreign Minister Ana Ruiz met President Kofi Mensah on Tuesday in Accra. "
             "Separately, President Tomas Alvarez met Togolese President Faure Gnassingbe.")
     assert ("Faure Gnassingbe Tomas Alvarez", "2024-03-15", True) in _dates(nlp, text)
+
+
+def test_a_planned_meeting_during_a_visit_under_way_is_where_the_visit_is(nlp) -> None:
+    text = ("President Ana Ruiz arrived in Accra on Monday for a three-day state visit to Ghana. "
+            "Ruiz is scheduled to meet President Kofi Mensah during the visit.")
+    assert ("meeting", "Accra") in _places(nlp, text)
+
+
+def test_nothing_is_part_of_a_called_off_summit(nlp) -> None:
+    text = ("The summit of African Union leaders in Accra was called off. "
+            "President Ana Ruiz met President Kofi Mensah on the sidelines.")
+    assert ("meeting", "Accra") not in _places(nlp, text)
