@@ -61,9 +61,9 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
             return [[before[0], p] for p in after]
     elif not joint and trigger.pos_ in ("VERB", "NOUN", "ADP") and len(parts) >= 3:
         # "held talks with A and B", "spoke with A and B": one person's contact with each of them
-        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head if trigger.dep_ in ("dobj", "prep") \
-            else trigger
-        with_ = [c for c in [*trigger.children, *(verb.children if verb.i != trigger.i else ())]
+        noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "telephone talks"
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "prep") else noun
+        with_ = [c for c in [*noun.children, *(verb.children if verb.i != noun.i else ())]
                  if c.dep_ == "prep" and c.lower_ == "with"]  # "talks with", "held talks with", "by phone with"
         listeners = {t.i for w in with_ for c in w.children if c.dep_ == "pobj" for t in c.subtree}
         after = [p for i, p in parts if i in listeners and p.label == "PERSON"]

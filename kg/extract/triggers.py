@@ -135,6 +135,10 @@ def _phrase_spans(sent: Any) -> tuple[dict[str, Any], set[int] | None]:
     return found, None
 
 
+PHONE_HEADS = {"call", "calls", "conversation", "conversations", "by", "talks", "discussion", "discussions",
+               "consultations", "contact"}
+
+
 def find_triggers(sent: Any) -> list[Trigger]:
     """Trigger tokens in a parsed sentence (spaCy Span), one per kind at most, best first."""
     text = sent.text.lower()
@@ -179,7 +183,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 if listener is not None and any(t.ent_type_ in ("ORG", "WORK_OF_ART") and not lookup_body(t.text)
                                                 for t in listener.subtree):
                     continue  # "speaking to the Daily Courier", "spoke to a radio station": an interview
-            elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in ("call", "conversation", "by"):
+            elif tok.lower_ in ("phone", "telephone") and tok.head.lower_ not in PHONE_HEADS:
                 continue
             elif not _PHONE_CONTEXT.search(text) and not (tok.lower_.startswith("call") and tok.pos_ == "VERB"):
                 continue
@@ -226,8 +230,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
         del found["meeting"]
     if "video_call" in found and "talks" in found and abs(found["talks"].i - found["video_call"].i) <= 3:
         del found["talks"]  # "video-conference negotiations" is one video call
-    if "phone_call" in found and "talks" in found and found["talks"].text.lower() != "talks":
-        del found["talks"]
+    if "phone_call" in found and "talks" in found and (found["talks"].text.lower() != "talks" or sent.doc[
+            found["phone_call"].i].head.i == found["talks"].i):
+        del found["talks"]  # "phone talks", "telephone consultations": one call
     call = found.get("phone_call")
     if call and call.text.lower().startswith(("spo", "speak")) and not _PHONE_WORDS.search(text) \
             and len(found) > 1:

@@ -593,3 +593,19 @@ def test_a_headline_verb_is_no_ones_name(nlp) -> None:
 ])
 def test_one_persons_contacts_with_several(nlp, text: str, groups: set[tuple[str, ...]]) -> None:
     assert {tuple(sorted(names(m))) for m in events(nlp, text)} == groups
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("President Ana Ruiz held telephone talks with President Kofi Mensah on Monday.", {"phone_call"}),
+    ("South Korean Foreign Minister Kim Min-jun had phone talks with his Chinese counterpart Wang Yi.", {"phone_call"}),
+    ("President Ana Ruiz held talks with President Kofi Mensah in Accra on Monday.", {"talks"}),
+])
+def test_talks_by_telephone_are_a_call(nlp, text: str, kinds: set[str]) -> None:
+    assert {m.kind for m in events(nlp, text)} == kinds
+
+
+def test_telephone_talks_with_several_are_one_call_each(nlp) -> None:
+    text = ("European Council President Lena Falk had telephone talks with President Ilham Aliyev and Prime "
+            "Minister Nikol Pashinyan.")
+    assert {tuple(sorted(names(m))) for m in events(nlp, text)} == {("Ilham Aliyev", "Lena Falk"),
+                                                                   ("Lena Falk", "Nikol Pashinyan")}
