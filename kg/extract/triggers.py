@@ -13,9 +13,18 @@ from typing import Any
 from ..kb import lookup_body
 from ..lexicon import triggers as _lexicon
 
+
+
+def _is_phrase(form: str) -> bool:
+    """Several tokens to the tokenizer: words with spaces or hyphens ("courtesy call", "tete-a-tete")."""
+    return " " in form or "-" in form
+
+
 # the trigger lexicon (kg/lexicon/triggers.jsonl): single words and multi-word phrases -> kind
-WORDS: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if " " not in f}
-PHRASES: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if " " in f}
+WORDS: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if not _is_phrase(f)}
+PHRASES: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if _is_phrase(f)}
+# words that count only governing a preposition ("conferred with", "negotiate with")
+NEEDS: dict[str, str] = {f: e.needs for e in _lexicon() for f in e.forms if e.needs}
 # what one receives when receiving a visitor: people, offices, groups (and a welcome, below)
 _RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "president", "envoy", "envoys", "ambassador",
                     "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
@@ -94,7 +103,7 @@ def trigger_patterns() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for entry in _lexicon():
         for form in entry.forms:
-            pattern: Any = form if " " in form else [{"LOWER": form}]
+            pattern: Any = form if _is_phrase(form) else [{"LOWER": form}]
             out.append({"label": entry.signals, "pattern": pattern, "id": form})
     return out
 
@@ -119,7 +128,7 @@ def _phrase_spans(sent: Any) -> tuple[dict[str, Any], set[int] | None]:
         for span in doc.spans[SPANS_KEY]:
             if span.start < sent.start or span.end > sent.end:
                 continue
-            if " " in span.id_:
+            if _is_phrase(span.id_):
                 phrases.setdefault(span.id_, span)
             else:
                 words.add(span.start)
@@ -218,8 +227,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
                                            g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
                                            for c in tok.children)):
             continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
-        if tok.lower_ in ("dined", "huddled", "conferred", "confers") and not any(c.lower_ == "with" for c in tok.children):
-            continue
+        if tok.lower_ in NEEDS and not any(c.dep_ == "prep" and c.lower_ == NEEDS[tok.lower_] for c in tok.children):
+            continue  # "negotiated a contract", "talked about the economy": no one on the other side
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue
         if tok.lower_ in ("meeting", "meetings") and _internal(tok):

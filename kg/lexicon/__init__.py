@@ -3,7 +3,8 @@
 Each lexicon is a JSON Lines file in this package, one entry a line, loaded and validated once.  An
 entry has an ``id``, what it signals (``status`` for cues, ``kind`` for triggers), the ``forms`` it
 is written in, and ``examples`` and ``counter`` sentences written for this project: every example
-must show the entry and no counter-example may (``tests/lexicon``).  Adding a cue or a trigger is one
+must show the entry and no counter-example may (``tests/lexicon``).  A trigger entry may add ``needs``,
+a preposition its word must govern ("conferred with", "negotiate with").  Adding a cue or a trigger is one
 line here and nothing else.
 """
 
@@ -31,6 +32,7 @@ class Entry:
     examples: tuple[str, ...]
     counter: tuple[str, ...] = ()
     exact_case: bool = False  # "may" the modal, not "May" the month
+    needs: str | None = None  # a trigger word that counts only governing this preposition ("conferred with")
 
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -54,8 +56,12 @@ def _entry(raw: object, where: str, field: str, allowed: tuple[str, ...]) -> Ent
     forms = tuple(str(f).lower() for f in raw["forms"])
     if not forms or not raw["examples"]:
         raise KGError(f"{where}: entry {raw['id']} needs at least one form and one example")
+    needs = raw.get("needs")
+    if needs is not None and (not isinstance(needs, str) or " " in needs):
+        raise KGError(f"{where}: 'needs' of {raw['id']} must be one preposition, such as \"with\"")
     return Entry(id=str(raw["id"]), signals=str(raw[field]), forms=forms, examples=tuple(raw["examples"]),
-                 counter=tuple(raw.get("counter", ())), exact_case=raw.get("case") == "exact")
+                 counter=tuple(raw.get("counter", ())), exact_case=raw.get("case") == "exact",
+                 needs=needs.lower() if needs else None)
 
 
 def read_lexicon(name: str, field: str, allowed: tuple[str, ...]) -> tuple[Entry, ...]:

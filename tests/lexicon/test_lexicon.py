@@ -108,3 +108,21 @@ def test_prefilter_by_sets_finds_what_the_regex_finds() -> None:
     assert any(may_hold_contact(s) for s in sentences) and not all(may_hold_contact(s) for s in sentences)
     for s in sentences:
         assert may_hold_contact(s) == (PREFILTER.search(s) is not None), s
+
+
+def test_a_word_that_needs_a_preposition_counts_only_with_it(nlp) -> None:
+    from kg.extract.triggers import NEEDS, find_triggers
+
+    assert NEEDS["negotiate"] == "with" and NEEDS["conferred"] == "with"
+    with_ = nlp("The government refused to negotiate with the rebel delegation.")
+    without = nlp("The government refused to negotiate a new budget.")
+    assert [t.kind for t in find_triggers(next(with_.sents))] == ["talks"]
+    assert find_triggers(next(without.sents)) == []
+
+
+def test_needs_must_be_one_preposition() -> None:
+    from kg.lexicon import _entry
+
+    with pytest.raises(KGError, match="needs"):
+        _entry({"id": "x", "kind": "talks", "forms": ["a"], "examples": ["a"], "needs": "with or to"}, "t",
+               "kind", ("talks",))
