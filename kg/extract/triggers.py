@@ -14,7 +14,6 @@ from ..kb import lookup_body
 from ..lexicon import triggers as _lexicon
 
 
-
 def _is_phrase(form: str) -> bool:
     """Several tokens to the tokenizer: words with spaces or hyphens ("courtesy call", "tete-a-tete")."""
     return " " in form or "-" in form
