@@ -508,7 +508,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # role references: "his Russian counterpart", "the Russian leader", "the two leaders"
     low = sent.text.lower()
     for tok in sent:
-        if tok.lower_ in OFFICE_WORDS \
+        if (tok.lower_ in OFFICE_WORDS or tok.lower_ == "general" and tok.i > 0 and doc[tok.i - 1].text == "-") \
                 and tok.i not in person_tokens and tok.i not in speakers:
             if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
                 continue
@@ -542,6 +542,14 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 who = names.with_role(tok.lower_, None)  # "the crown prince": the one the article named so
                 if who and who.lower() not in found:
                     add(tok.i, RawParticipant(who, "PERSON", tok.text))
+                    person_tokens.add(tok.i)
+            elif not country and any(c.lower_ == "the" for c in tok.children) and _core_argument(tok, trigger):
+                # "The Secretary-General met ...", "the foreign minister received ...": the one person the
+                # article gave that office
+                office = re.sub(r"\s*-\s*", "-", doc[tok.left_edge.i: tok.i + 1].text.lower()).removeprefix("the ")
+                who = (names.with_role(office, None) or names.with_role(tok.lower_, None)) if len(office) > 3 else None
+                if who and who.lower() not in found:
+                    add(tok.i, RawParticipant(who, "PERSON", names.role.get(who)))
                     person_tokens.add(tok.i)
     leaders_of = re.search(r"\b(leaders|presidents|heads of state|heads of government|prime ministers) of\b", low)
     if leaders_of and len(found) < 2:

@@ -28,7 +28,8 @@ NEEDS: dict[str, str] = {f: e.needs for e in _lexicon() for f in e.forms if e.ne
 _RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "president", "envoy", "envoys", "ambassador",
                     "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
                     "chancellor", "secretary", "officials", "visitor", "visitors", "guest", "guests", "head", "heads",
-                    "emir", "sheikh", "sultan", "pope", "welcome", "reception"}
+                    "emir", "sheikh", "sultan", "pope", "welcome", "reception", "diplomat", "diplomats", "counterparts",
+                    "representative", "representatives", "delegates", "foreign"}
 # bodies whose own meetings are internal business, not a contact between sides
 _INTERNAL = {"cabinet", "board", "committee", "party", "parliamentary", "shareholders", "staff", "caucus", "club",
              "union", "executive", "backbench", "backbenchers", "mps"}
@@ -213,11 +214,11 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ not in ("PROPN", "PRON")
                 and c.lower_ not in _MET_OBJECTS for c in tok.children):
             continue  # "meet demand", "met its targets", "meet the deadline": to satisfy, not to meet someone
-        if tok.lower_ in ("received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
+        if tok.lower_ in ("receive", "received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"
                 and c.lower_ not in _RECEIVED_PEOPLE for c in tok.children)):
             continue  # "received a letter", "received an award": not a meeting
-        if tok.lower_ in ("received", "receives", "receiving") and any(
+        if tok.lower_ in ("receive", "received", "receives", "receiving") and any(
                 c.dep_ == "dobj" and c.lower_ in ("welcome", "reception") for c in tok.children):
             kind = "visit"  # "received a formal welcome from the King"
         if tok.lower_ in ARRIVALS and (len([t for t in sent if WORDS.get(t.lower_) and t.lower_ not in ARRIVALS]) > 0
