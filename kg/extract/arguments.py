@@ -253,10 +253,15 @@ def _titled_names(doc: Any) -> Iterator[tuple[str, str | None, str | None]]:
         tok = doc[i]
         if tok.lower_.rstrip(".") in TITLE_HEADS and tok.text[:1].isupper():
             j = i + 1
-            while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                    and doc[j].lower_ not in TITLE_WORDS and doc[j].lower_ not in _HEADLINE_VERBS \
-                    and doc[j].ent_type_ not in ("GPE", "NORP", "DATE") \
-                    and canonical_country(doc[j].text) is None:
+            while j < len(doc) and j - i <= 5:
+                if doc[j].text in ("-", "'") and j > i + 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                        and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                    j += 2  # "Kassym-Jomart", "O'Neill"
+                    continue
+                if not (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS
+                        and doc[j].lower_ not in _HEADLINE_VERBS and doc[j].ent_type_ not in ("GPE", "NORP", "DATE")
+                        and canonical_country(doc[j].text) is None):
+                    break
                 j += 1
             if j - i >= 3:
                 span = doc[i + 1: j]
@@ -582,6 +587,12 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             for c in trigger.children):
         for p in previous:  # "More rounds were held in Lima": the same sides again
             add(trigger.i, p)
+    # "a delegation from ECOWAS": an acronym the recogniser missed, that a group of its people is named after
+    for t in sent:
+        if t.text.isupper() and len(t.text) >= 2 and t.pos_ == "PROPN" and not t.ent_type_ and _group_of(t):
+            kb_body = lookup_body(t.text)
+            if kb_body is not None and _is_side(doc[t.i: t.i + 1], trigger):
+                add(t.i, RawParticipant(kb_body.name, "ORG"))
     # bodies: G20, ASEAN, ... (participants of their summits)
     for ent in sent.ents:
         key = ent.text.lower().removeprefix("the ").strip()
@@ -591,8 +602,10 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             kb_body = lookup_body(ent.text)  # the knowledge base: acronyms and full names
             body = kb_body.name if kb_body is not None else None
         if ent.label_ in ("ORG", "NORP", "GPE", "EVENT", "FAC", "PRODUCT", "CARDINAL") and body:
-            if trigger.lower_.startswith("summit") or ent.end == trigger.i or trigger.lower_ in _GATHER:
-                add(ent.start, RawParticipant(body, "ORG"))  # "G20 leaders open summit", "a NATO meeting"
+            if trigger.lower_.startswith("summit") or ent.end == trigger.i or trigger.lower_ in _GATHER \
+                    or _group_of(ent.root) and _is_side(ent, trigger):
+                # "G20 leaders open summit", "a NATO meeting", "a delegation from ECOWAS met ..."
+                add(ent.start, RawParticipant(body, "ORG"))
     if trigger.lower_.startswith("summit") or trigger.lower_ in _GATHER:  # "the BRICS summit", "SCO leaders gathered"
         for t in sent:
             body = BODIES.get(t.lower_)
@@ -624,7 +637,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             root = ent.root
             if not country:
                 # a capital standing for its government: "Seoul and Hanoi held talks"
-                country = capital_country(ent.text) if ent.label_ == "GPE" and not _is_place_token(root) else None
+                country = capital_country(ent.text) if ent.label_ == "GPE" and (
+                    not _is_place_token(root) or _group_of(root)) else None  # "the delegations of Moscow and Ankara"
                 if not country:
                     continue
             if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")) \

@@ -191,10 +191,24 @@ def _similar(a: str, b: str) -> bool:
     return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """The first and last words of every name of the base's people ("Xi" of Xi Jinping: family names
+    come first in some languages)."""
+    words: set[str] = set()
+    for p in people().values():
+        for n in (p.name, *p.alt_names):
+            toks = _tokens(n)
+            if toks:
+                words.update((toks[0], toks[-1]))
+    return frozenset(words)
+
+
 def known_surname(word: str) -> bool:
-    """Some person of the base has this surname (or this one-word alternative name)."""
+    """Some person of the base is called by this word: a surname, a family name written first ("Xi"),
+    or a one-word alternative name."""
     toks = _tokens(word)
-    return len(toks) == 1 and toks[0] in _person_index()[1]
+    return len(toks) == 1 and (toks[0] in _person_index()[1] or toks[0] in _name_words())
 
 
 @lru_cache(maxsize=65536)
