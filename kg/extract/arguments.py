@@ -625,6 +625,10 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             label = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
             if label and REGION.search(label) and canonical_country(label) is None:
                 add(tok.i, RawParticipant(f"{label} {tok.lower_}", "GROUP"))
+    # "Ghana-Togo talks", "a U.S.-North Korea summit", "the Zimbabwe-Zambia Joint Commission meeting"
+    if not any(p.label == "COUNTRY" for _, p in found.values()):
+        for name, label in _paired_sides(trigger):
+            add(trigger.i, RawParticipant(name, label))
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:
@@ -659,6 +663,32 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
 
 
 _GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
+_PAIR = re.compile(r"([A-Z][\w.’']*(?:\s[A-Z][\w.’']*){0,2})\s?[-–]\s?([A-Z][\w.’']*(?:\s[A-Z][\w.’']*){0,2})")
+
+
+def _paired_sides(trigger: Any) -> list[tuple[str, str]]:
+    """Two countries or bodies joined by a hyphen in front of the trigger, or of the body it is a meeting
+    of: "Ghana-Togo talks", "a U.S.-North Korea summit", "a meeting of the Ghana-Togo Joint Commission"."""
+    doc = trigger.doc
+    spans = [doc[trigger.left_edge.i: trigger.i]]
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            spans.append(doc[obj.left_edge.i: obj.i + 1])
+    for span in spans:
+        for m in _PAIR.finditer(span.text):
+            out: list[tuple[str, str]] = []
+            for k, part in enumerate(m.groups()):
+                words = part.split()
+                for n in range(len(words), 0, -1):  # "the U.S." -> "U.S."; "North Korea Joint" -> "North Korea"
+                    head = " ".join(words[-n:] if k == 0 else words[:n])
+                    country = canonical_country(head)
+                    body = lookup_body(head) if country is None else None
+                    if country or body:
+                        out.append((country, "COUNTRY") if country else (body.name, "ORG"))  # type: ignore[union-attr]
+                        break
+            if len(out) == 2 and out[0] != out[1]:
+                return out
+    return []
 
 
 def _group_of(tok: Any) -> bool:

@@ -44,7 +44,10 @@ ROYAL = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", 
 GEOGRAPHIC = frozenset({"lough", "lake", "loch", "mount", "mt", "river", "cape", "port", "fort", "bay", "gulf",
                         "sea", "strait", "island", "isle", "glen", "point", "camp", "castle"})
 _HEADLINE_VERBS = frozenset({"hosts", "meets", "met", "visits", "holds", "says", "said", "calls", "talks", "welcomes",
-                             "receives", "greets", "arrives", "leaves", "signs", "urges", "vows", "to"})
+                             "receives", "greets", "arrives", "leaves", "signs", "urges", "vows", "to", "returns",
+                             "heads", "travels", "lands", "joins", "discusses", "seeks", "plans", "begins", "ends",
+                             "opens", "attends", "hails", "rejects", "denies", "cancels", "postpones", "invites",
+                             "thanks", "tells", "asks", "warns", "pledges", "offers", "agrees", "speaks", "phones"})
 
 
 def person_key(name: str) -> str:
@@ -61,7 +64,7 @@ def clean_person_name(name: str) -> str | None:
     words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-").split(" ")
     words = [w for w in words if w]
     # a headline run on after the name: "Barack Obama Hosts Team USA"
-    cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _HEADLINE_VERBS), len(words))
+    cut = next((i for i, w in enumerate(words) if i >= 1 and w.lower() in _HEADLINE_VERBS), len(words))
     words = words[:cut]
     if words and words[0].lower() in _HEADLINE_VERBS:
         return None  # "Holds Separate Talks": what a headline says, not who

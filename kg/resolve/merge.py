@@ -27,7 +27,7 @@ from .actors import (
 from .context import fill_date_from_narrative, fill_from_dateline, fill_from_summit, fill_from_visit
 from .countries import canonical_country, country_qid
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
-from .keys import actor_key, match_key
+from .keys import actor_key, country_key, match_key
 from .places import resolve_place
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan", re.I)
@@ -195,7 +195,7 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
             _bodies(a) and _bodies(b) and not _bodies(a) & _bodies(b)) and not (
             _groups(a) ^ _groups(b) or (_bodies(a) ^ _bodies(b) and (_groups(a) | _groups(b)))):
         pass  # an article's reports of "the BRICS summit" and of the leaders gathering for it are one summit
-    elif not (ka <= kb or kb <= ka or len(common) >= 2 or (
+    elif not (ka <= kb or kb <= ka or len(common) >= 2 or _represents(a, b) or _represents(b, a) or (
             a.kind == b.kind == "visit" and any(x.type == "person" for x in a.actors if x.key in common))):
         return False
     if a.begin is not None and b.begin is not None and not (a.begin.inferred or b.begin.inferred) \
@@ -206,6 +206,19 @@ def _same_occurrence(a: Mention, b: Mention, *, across: bool) -> bool:
     if not across and a.status != b.status and {a.status, b.status} != {"planned", "cancelled"}:
         return False  # a caption of a held meeting and a planned one are two events
     return True
+
+
+def _polities(m: Mention) -> set[str]:
+    """The countries a report's sides are or belong to."""
+    return {country_key(x.country) for x in m.actors if x.type == "person" and x.country} | {
+        x.key for x in m.actors if x.type == "country"}
+
+
+def _represents(a: Mention, b: Mention) -> bool:
+    """"The India-Australia summit" and "Modi and Morrison met": countries only, each a side of the other
+    report or the country of one of its people."""
+    keys = {x.key for x in a.actors}
+    return len(keys) >= 2 and all(x.type == "country" for x in a.actors) and keys <= _polities(b)
 
 
 def _bodies(m: Mention) -> set[str]:
@@ -260,6 +273,11 @@ def _combine(group: Sequence[Mention]) -> Mention:
     for m in group:
         for a in m.actors:
             actors.setdefault(a.key, a)
+    # a country and one of its people are one side: keep the person (a visit keeps its host country)
+    people_of = {a.country for a in actors.values() if a.type == "person" and a.country}
+    kept = {k: a for k, a in actors.items() if not (a.type == "country" and a.name in people_of)}
+    if len(kept) >= 2 and not any(m.kind == "visit" for m in group):
+        actors = kept
     begin = end = None
     place = None
     for m in body + captions:

@@ -633,3 +633,12 @@ def test_an_office_stands_for_its_holder(nlp, text: str, pair: tuple[str, str]) 
 ])
 def test_sides_the_recogniser_misses(nlp, text: str, sides: set[str]) -> None:
     assert any(names(m) == sides for m in events(nlp, text)), events(nlp, text)
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("The Ghana-Togo talks resumed in Accra on Monday.", {"Ghana", "Togo"}),
+    ("The signing followed a two-day meeting of the Ghana-Togo Joint Permanent Commission.", {"Ghana", "Togo"}),
+    ("Officials discussed a second U.S.-North Korea summit.", {"United States", "North Korea"}),
+])
+def test_a_hyphenated_pair_names_the_sides(nlp, text: str, sides: set[str]) -> None:
+    assert any({p.text for p in m.participants if p.label == "COUNTRY"} == sides for m in events(nlp, text))

@@ -159,3 +159,22 @@ def test_a_contact_dated_after_publication_has_not_happened(nlp) -> None:
 def test_weekday_with_week_or_date(text, published, tense, value) -> None:
     b, _ = resolve_time(text, published, tense)
     assert b is not None and b.value == value
+
+
+def test_a_countries_headline_and_its_leaders_meeting_are_one_report(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    text = ("Ghana-Togo summit held in Accra\n\nGhanaian President Kofi Mensah and Togolese President Faure "
+            "Gnassingbe held a summit in Accra on Monday.")
+    art = Article(id="a", text=text, source="t", published="2024-03-14")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert [sorted(a.name for a in m.actors) for m in ms] == [["Faure Gnassingbe", "Kofi Mensah"]]
+
+
+def test_a_headline_verb_ends_a_name() -> None:
+    from kg.resolve.actors import clean_person_name
+
+    assert clean_person_name("Khalilzad Returns") == "Khalilzad"
+    assert clean_person_name("Kofi Mensah Hosts") == "Kofi Mensah"
