@@ -127,3 +127,21 @@ def fill_date_from_narrative(mentions: list[Mention]) -> list[Mention]:
                 and {a.key for a in m.actors} & {a.key for a in last.actors} and last.begin is not None:
             out[i] = replace(m, begin=replace(last.begin, inferred=True))
     return out
+
+
+def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """A visit or meeting placed only in a country ("a visit to Cuba"), in an article that names exactly
+    one city of that country, was in that city."""
+    from .places import cities_named_in
+
+    out = []
+    cache: dict[str, list[Place]] = {}
+    for m in mentions:
+        p = m.place
+        if p is not None and p.geonames_id is None and p.country and p.name == p.country and m.kind not in CALLS:
+            if p.name not in cache:
+                cache[p.name] = cities_named_in(text, p.name)
+            if len(cache[p.name]) == 1:
+                m = replace(m, place=cache[p.name][0])
+        out.append(m)
+    return out

@@ -24,7 +24,7 @@ from .actors import (
     person_actor,
     political_article,
 )
-from .context import fill_date_from_narrative, fill_from_dateline, fill_from_summit, fill_from_visit
+from .context import city_of_country_places, fill_date_from_narrative, fill_from_dateline, fill_from_summit, fill_from_visit
 from .countries import canonical_country, country_qid
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
 from .keys import actor_key, country_key, match_key
@@ -276,7 +276,7 @@ def _combine(group: Sequence[Mention]) -> Mention:
     # a country and one of its people are one side: keep the person (a visit keeps its host country)
     people_of = {a.country for a in actors.values() if a.type == "person" and a.country}
     kept = {k: a for k, a in actors.items() if not (a.type == "country" and a.name in people_of)}
-    if len(kept) >= 2 and not any(m.kind == "visit" for m in group):
+    if len(group) > 1 and len(kept) >= 2 and not any(m.kind == "visit" for m in group):
         actors = kept
     begin = end = None
     place = None
@@ -356,7 +356,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
     merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged)), article.text, article.published or anchor)
-    merged = fill_date_from_narrative(merged)
+    merged = city_of_country_places(fill_date_from_narrative(merged), article.text)
     # what the text does not date is dated by the publication month, marked as inferred; a held contact
     # that news reports undated is most likely that day's (the day, marked as inferred)
     month = inferred_month(article.published or anchor)

@@ -111,3 +111,38 @@ def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> 
                  country=country_name(city["countrycode"]), geonames_id=int(city["geonameid"]),
                  lat=float(city["latitude"]), lon=float(city["longitude"]),
                  venue=venue[0] if venue else None)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_country() -> dict[str, dict[str, dict[str, Any]]]:
+    """country code -> folded city name -> the most populous city of that name there."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, cities in _city_index().items():
+        for city in cities:
+            out.setdefault(city["countrycode"], {}).setdefault(key, city)
+    return out
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}")
+
+
+def cities_named_in(text: str, country: str) -> list[Place]:
+    """The cities of ``country`` that a text names (capitalised, whole words), most mentioned first."""
+    code = country_code(country)
+    index = _cities_by_country().get(code or "", {})
+    if not index:
+        return []
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "Havana on" is not a name; "Port Moresby" is
+            for start in range(0, len(words) - n + 1):
+                key = fold(" ".join(words[start:start + n]))
+                if key in index:
+                    counts[key] = counts.get(key, 0) + 1
+    out = []
+    for key in sorted(counts, key=lambda k: -counts[k]):
+        place = resolve_place(index[key]["name"], (country,))
+        if place is not None and place.geonames_id is not None:
+            out.append(place)
+    return out

@@ -77,3 +77,9 @@ def test_nothing_is_part_of_a_called_off_summit(nlp) -> None:
     text = ("The summit of African Union leaders in Accra was called off. "
             "President Ana Ruiz met President Kofi Mensah on the sidelines.")
     assert ("meeting", "Accra") not in _places(nlp, text)
+
+
+def test_a_visit_to_a_country_is_in_the_one_city_of_it_the_article_names(nlp) -> None:
+    text = ("President Ana Ruiz paid a state visit to Ghana on Monday. In Kumasi she opened a school.")
+    assert ("visit", "Kumasi") in _places(nlp, text)
+    assert ("visit", "Ghana") in _places(nlp, "President Ana Ruiz paid a state visit to Ghana on Monday.")
