@@ -632,8 +632,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "NORP", "PERSON") or ent.start in speakers:
+        for ent in _country_mentions(sent):
+            if ent.start in speakers:
                 continue
             if ent.text.lower().removeprefix("the ") in CONSTITUENT_NATIONS:
                 continue  # a team, not a state
@@ -663,6 +663,20 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
 
 
 _GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
+
+
+def _country_mentions(sent: Any) -> Iterator[Any]:
+    """Spans that may name a country: the recogniser's places, nationalities and persons, a place it
+    called a location ("Togo"), and a capitalised country name or demonym it left out ("Ghanaian")."""
+    covered: set[int] = set()
+    for ent in sent.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in ("GPE", "NORP", "PERSON") or ent.label_ == "LOC" and canonical_country(ent.text):
+            yield ent
+    for tok in sent:
+        if tok.i not in covered and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") \
+                and len(tok.text) > 3 and canonical_country(tok.text):
+            yield sent.doc[tok.i: tok.i + 1]
 _PAIR = re.compile(r"([A-Z][\w.’']*(?:\s[A-Z][\w.’']*){0,2})\s?[-–]\s?([A-Z][\w.’']*(?:\s[A-Z][\w.’']*){0,2})")
 
 

@@ -642,3 +642,11 @@ def test_sides_the_recogniser_misses(nlp, text: str, sides: set[str]) -> None:
 ])
 def test_a_hyphenated_pair_names_the_sides(nlp, text: str, sides: set[str]) -> None:
     assert any({p.text for p in m.participants if p.label == "COUNTRY"} == sides for m in events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ghanaian and Togolese officials held a second round of negotiations in Lome this week.",
+    "Officials from Ghana and Togo held talks in Lome this week.",
+])
+def test_countries_the_recogniser_leaves_out_are_sides(nlp, text: str) -> None:
+    assert any({p.text for p in m.participants} == {"Ghana", "Togo"} for m in events(nlp, text)), events(nlp, text)
