@@ -69,6 +69,15 @@ MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "m
 
 
 AGENDA = {"agenda", "schedule", "itinerary", "programme", "program", "cards"}
+INTENTIONS = {"plan", "plans", "intention", "intentions", "intent"}
+
+
+def _no_plans(head: Any) -> set[str]:
+    """"has no plans to meet", "had no intention of visiting": a denial."""
+    if head.lower_ in INTENTIONS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return {"denied"}
+    return {"denied"} if any(c.dep_ == "dobj" and c.lower_ in INTENTIONS and any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in head.children) else set()
 
 
 def _on_agenda(head: Any) -> set[str]:
@@ -137,7 +146,7 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             scoped = False  # "the meeting could start a thaw": a predicate about the event, not its modality
         if tok.dep_ in ("advcl", "conj") and prev.i != trigger.i:
             scoped = False
-        words = {head.lower_} | _mods(head) | _verdict(head) | _on_agenda(head)
+        words = {head.lower_} | _mods(head) | _verdict(head) | _on_agenda(head) | _no_plans(head)
         if tok.dep_ == "conj":
             # a coordinated clause shares its head's auxiliaries ("will arrive and meet"), not its verb:
             # "declined to give details but said talks were under way" denies nothing of the talks
@@ -164,8 +173,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
         return "cancelled", "future", 0.7  # "was to travel to Chile in May, which was then cancelled"
     allw = near | far
     cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
-    if allw & CANCEL_NEEDS_OFF and "off" in sent_words:
-        cancel.add("called off")
+    if allw & CANCEL_NEEDS_OFF and ("off" in sent_words or {"on", "hold"} <= sent_words or {"on", "ice"} <= sent_words):
+        cancel.add("called off")  # "called off", "put off", "put on hold", "put on ice"
     if cancel:
         return "cancelled", "future", 0.8  # its date is the one it was planned for
     if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):

@@ -52,7 +52,8 @@ _PEOPLE_NOUNS = {"counterpart", "counterparts", "leader", "leaders", "minister",
                  "diplomat", "foreign", "rebels", "commander", "commanders", "side", "sides", "team", "mission"}
 _MET_OBJECTS = _PEOPLE_NOUNS | _RECEIVED_PEOPLE | set(WORDS)  # "met the delegation", "met for talks"
 _HEAD_LAST = {"talks", "negotiations", "consultations", "meeting", "summit", "call", "visit"}
-ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured"}
+ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured", "travel", "travels", "travelling",
+            "traveling"}
 PRIORITY = {"video_call": 0, "phone_call": 1, "summit": 2, "visit": 3, "talks": 4, "meeting": 5}
 
 PREFILTER = re.compile(

@@ -42,6 +42,9 @@ def _statuses(nlp, text: str) -> list[str]:
     # what is on someone's agenda lies ahead
     ("Holding talks with Ghanaian President Kofi Mensah is on President Ana Ruiz's agenda.", "planned"),
     ("A meeting between President Ana Ruiz and President Kofi Mensah is on the agenda for Friday.", "planned"),
+    # "no plans", "put on hold"
+    ("President Ana Ruiz has no plans to meet President Kofi Mensah, her spokesman said.", "denied"),
+    ("The Ghanaian president's visit to Togo, planned for May, has been put on hold.", "cancelled"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
