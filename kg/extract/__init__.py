@@ -31,6 +31,10 @@ def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> 
         return [p for _, p in parts]
     passive = any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
     hosting = trigger.lower_ in HOST_VERBS and not passive
+    # "the visit of X", "a visit by X", "X's visit": the visitor, wherever the name stands
+    doc = trigger.doc
+    of_visit = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for g in c.children if g.dep_ == "pobj" for t in g.subtree} if trigger.pos_ == "NOUN" else set()
     out = []
     for i, p in parts:
         if p.side:
@@ -38,6 +42,8 @@ def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> 
             continue
         before = i < trigger.i
         side = ("host" if before else "visitor") if hosting else ("visitor" if before else "host")
+        if i in of_visit and doc[i].ent_type_ != "GPE" and p.label == "PERSON":
+            side = "visitor"
         out.append(RawParticipant(p.text, p.label, p.role, side))
     return out
 

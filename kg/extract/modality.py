@@ -32,6 +32,7 @@ HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibilit
         "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
         "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
         "sought", "asked", "requested", "request", "unless", "whether", "prospect", "eager", "signalled", "signaled"}
+HYPO |= {"urged", "urges", "urging", "appealed", "appeals"}  # "urged them to return to talks": not yet agreed
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due", "likely",
                   "arranged", "arranging"}
 PLANNED = {"promised", "promises", "pledged",
@@ -69,6 +70,21 @@ MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "m
 
 
 AGENDA = {"agenda", "schedule", "itinerary", "programme", "program", "cards"}
+CALLS_FOR = {"called", "calls", "call", "calling", "appealed", "appeals", "pressed", "presses", "pressing", "pushed",
+             "pushes", "pushing", "urged", "urges", "urging"}
+_HAPPEN = {("take", "place"), ("took", "place"), ("taking", "place"), ("go", "ahead"), ("going", "ahead"),
+           ("happen", None), ("happened", None), ("materialise", None), ("materialize", None)}
+
+
+def _will_not_happen(trigger: Any) -> bool:
+    """The contact is the subject of a negated "take place", "go ahead" or "happen"."""
+    if trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = trigger.head
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    objs = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "advmod", "prt")}
+    return any(verb.lower_ == v and (o is None or o in objs) for v, o in _HAPPEN)
 INTENTIONS = {"plan", "plans", "intention", "intentions", "intent"}
 
 
@@ -168,6 +184,10 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             scoped = False
         prev, tok = tok, head
     sent_words = {t.lower_ for t in trigger.sent}
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lower_ in CALLS_FOR:
+        return "hypothetical", "future", 0.6  # "called for talks", "pressed for a meeting"
+    if _will_not_happen(trigger):
+        return "cancelled", "future", 0.7  # "the planned meeting will not take place"
     after = trigger.doc[trigger.i + 1: trigger.sent.end].text.lower()
     if CANCELLED_LATER.search(after):
         return "cancelled", "future", 0.7  # "was to travel to Chile in May, which was then cancelled"

@@ -650,3 +650,13 @@ def test_a_hyphenated_pair_names_the_sides(nlp, text: str, sides: set[str]) -> N
 ])
 def test_countries_the_recogniser_leaves_out_are_sides(nlp, text: str) -> None:
     assert any({p.text for p in m.participants} == {"Ghana", "Togo"} for m in events(nlp, text)), events(nlp, text)
+
+
+def test_the_visit_of_someone_makes_them_the_visitor(nlp) -> None:
+    from kg.resolve.merge import resolve_article
+
+    art = make_article("t", "The visit of Ghanaian President Kofi Mensah to Togo was scrapped.", "test",
+                       published="2024-03-14")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert [(m.kind, m.status, sorted(a.name for a in m.actors)) for m in ms] == [
+        ("visit", "cancelled", ["Kofi Mensah", "Togo"])]

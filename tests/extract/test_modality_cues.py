@@ -45,6 +45,11 @@ def _statuses(nlp, text: str) -> list[str]:
     # "no plans", "put on hold"
     ("President Ana Ruiz has no plans to meet President Kofi Mensah, her spokesman said.", "denied"),
     ("The Ghanaian president's visit to Togo, planned for May, has been put on hold.", "cancelled"),
+    ("President Ana Ruiz called for talks with President Kofi Mensah.", "hypothetical"),
+    ("President Ana Ruiz urged President Kofi Mensah to return to the negotiating table.", "hypothetical"),
+    ("President Ana Ruiz's planned meeting with President Kofi Mensah will not take place, officials said.",
+     "cancelled"),
+    ("The meeting between President Ana Ruiz and President Kofi Mensah took place in Accra.", "occurred"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
