@@ -601,8 +601,15 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         if body is None and ent.label_ in ("ORG", "NORP", "EVENT", "FAC"):
             kb_body = lookup_body(ent.text)  # the knowledge base: acronyms and full names
             body = kb_body.name if kb_body is not None else None
+        if body is None and ent.label_ in ("ORG", "EVENT") and ent.end < len(doc) \
+                and doc[ent.end].lower_.startswith("summit") and canonical_country(ent.text) is None \
+                and all(t.text[:1].isupper() for t in ent if t.lower_ != "the") \
+                and (len([t for t in ent if t.lower_ != "the"]) >= 2 or ent.text.isupper() and len(ent.text) >= 2):
+            body = ent.text.removeprefix("the ").removeprefix("The ")  # "the Pacific Alliance summit": its forum
         if ent.label_ in ("ORG", "NORP", "GPE", "EVENT", "FAC", "PRODUCT", "CARDINAL") and body:
             if trigger.lower_.startswith("summit") or ent.end == trigger.i or trigger.lower_ in _GATHER \
+                    or trigger.lower_.startswith("attend") and ent.end < len(doc) and doc[ent.end].lower_.startswith(
+                        "summit") \
                     or _group_of(ent.root) and _is_side(ent, trigger):
                 # "G20 leaders open summit", "a NATO meeting", "a delegation from ECOWAS met ..."
                 add(ent.start, RawParticipant(body, "ORG"))

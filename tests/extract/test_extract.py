@@ -660,3 +660,16 @@ def test_the_visit_of_someone_makes_them_the_visitor(nlp) -> None:
     ms = resolve_article(art, extract_article(art, nlp))
     assert [(m.kind, m.status, sorted(a.name for a in m.actors)) for m in ms] == [
         ("visit", "cancelled", ["Kofi Mensah", "Togo"])]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Peruvian President Ana Ruiz attended the Pacific Alliance summit in Santiago on Friday.", "occurred"),
+    ("Peruvian President Ana Ruiz will skip the Pacific Alliance summit next week.", "denied"),
+])
+def test_a_summit_named_after_its_forum(nlp, text: str, status: str) -> None:
+    found = [m for m in events(nlp, text) if m.kind == "summit"]
+    assert found and {"Ana Ruiz", "Pacific Alliance"} <= names(found[0]) and found[0].status == status
+
+
+def test_a_one_word_name_before_summit_is_not_a_forum(nlp) -> None:
+    assert not any("Tech" in names(m) for m in events(nlp, "Lena Falk spoke at the Tech summit in Lisbon."))
