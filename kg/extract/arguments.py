@@ -767,6 +767,8 @@ def _is_side(ent: Any, trigger: Any) -> bool:
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "conj", "appos") \
                 and tok.head.i in anchors:
             return True
+        if tok.dep_ == "poss" and tok.head.lower_ not in GROUP_NOUNS | TRIGGER_WORDS.keys():
+            return False  # "visited Saudi Arabia's allies": the allies were visited, not Saudi Arabia
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between", "among", "to", "by", "involving") \
                 and tok.head.head.i in anchors:
             return True
@@ -860,6 +862,8 @@ def place_of(sent: Any, trigger: Any) -> str | None:
         # the place must hang from the trigger's own clause, not from background ("the war in Ukraine")
         path = [trigger] + list(trigger.ancestors)[:3]
         attach = prep.head if prep is not None else root.head
+        if attach.i != trigger.i and attach.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in attach.children):
+            continue  # "visited Kuwait but has not been to Riyadh": a place the clause says it was not
         in_subtree = any(t.i == attach.i for t in trigger.subtree)
         if attach.i not in {t.i for t in path} and not in_subtree and not (
                 attach.pos_ in ("VERB", "AUX") and any(c.i == trigger.i for c in attach.subtree)):

@@ -520,6 +520,8 @@ def test_talks_with_two_people_are_not_talks_between_them(nlp) -> None:
     ("The Syria talks ended without a deal.", "talks", None),
     # background places stay background
     ("She said the war in Ukraine was discussed when they met.", "met", None),
+    # a place a negated clause says the visitor did not go to
+    ("The minister has visited Kuwait and Qatar but has not been to Riyadh.", "visited", "Kuwait"),
 ])
 def test_place_of_the_trigger(nlp, text: str, trigger: str, place: str | None) -> None:
     from kg.extract.arguments import place_of
@@ -673,3 +675,8 @@ def test_a_summit_named_after_its_forum(nlp, text: str, status: str) -> None:
 
 def test_a_one_word_name_before_summit_is_not_a_forum(nlp) -> None:
     assert not any("Tech" in names(m) for m in events(nlp, "Lena Falk spoke at the Tech summit in Lisbon."))
+
+
+def test_a_country_owning_the_object_is_not_a_side(nlp) -> None:
+    found = events(nlp, "Peruvian President Ana Ruiz met Chile's allies in the region on Monday.")
+    assert not any("Chile" in names(m) for m in found), found
