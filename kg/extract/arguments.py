@@ -155,10 +155,16 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
                 i -= 1
         if low in TITLE_WORDS and not (low == "of" and not role_toks):
             role_toks.insert(0, t.text)
+        elif c and i > 0 and doc[i - 1].lower_ in ("for", "to"):
+            role_toks.insert(0, t.text)  # "Special Envoy for Yemen", "Ambassador to Chile": the office's, not theirs
         elif c and country is None:
             country = c
         elif low in ("'s", "’s") and i > 0:
             pass
+        elif t.pos_ == "PROPN" and t.text[:1].isupper() and _ends_an_office(doc, i):
+            role_toks.insert(0, t.text)  # "Special Representative for Afghanistan Reconciliation"
+        elif low in ("for", "of") and role_toks:
+            role_toks.insert(0, t.text)
         else:
             break
         i -= 1
@@ -195,6 +201,19 @@ def _relabel(doc: Any, ent: Any) -> Any:
     return SpacySpan(doc, ent.start, ent.end, label="PERSON") if person_context else ent
 
 
+def _ends_an_office(doc: Any, i: int) -> bool:
+    """Is token ``i`` the last word of an office's name ("Special Representative for Afghanistan
+    Reconciliation", "Minister of Foreign Affairs"): after a country, "for", "of" or a title word?"""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "" and doc[j].lower_ not in TITLE_WORDS:
+        j -= 1
+    if j < 0:
+        return False
+    prev = doc[j]
+    return prev.ent_type_ in ("GPE", "NORP") and j > 0 and doc[j - 1].lower_ in ("for", "of", "to") \
+        or prev.lower_ in TITLE_WORDS and j < i - 1
+
+
 PARTICLES = {"el", "al", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "di", "dos", "del"}
 
 
@@ -213,7 +232,7 @@ def fix_person_entities(doc: Any) -> None:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                 and doc[start - 1].lower_ not in TITLE_WORDS and doc[start - 1].ent_type_ == "" \
                 and not doc[start].is_sent_start and canonical_country(doc[start - 1].text) is None \
-                and (not out or out[-1].end < start):
+                and (not out or out[-1].end < start) and not _ends_an_office(doc, start - 1):
             start -= 1
         while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and (
                 doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES

@@ -69,6 +69,8 @@ def _names_a_day(sent: Any) -> bool:
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might", "should", "must"}
 
 
+DEPARTURES = {"left", "leaves", "leaving", "departed", "departs", "departing", "embarked", "embarks", "embarking",
+              "headed", "heads", "heading", "set", "sets", "setting"}
 AGENDA = {"agenda", "schedule", "itinerary", "programme", "program", "cards"}
 CALLS_FOR = {"called", "calls", "call", "calling", "appealed", "appeals", "pressed", "presses", "pressing", "pushed",
              "pushes", "pushing", "urged", "urges", "urging"}
@@ -186,6 +188,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     sent_words = {t.lower_ for t in trigger.sent}
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lower_ in CALLS_FOR:
         return "hypothetical", "future", 0.6  # "called for talks", "pressed for a meeting"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "on") and trigger.head.head.lower_ in DEPARTURES:
+        return "planned", "future", 0.6  # "left for a trip to Qatar", "embarked on a tour": the stops lie ahead
     if _will_not_happen(trigger):
         return "cancelled", "future", 0.7  # "the planned meeting will not take place"
     after = trigger.doc[trigger.i + 1: trigger.sent.end].text.lower()

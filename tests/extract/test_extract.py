@@ -680,3 +680,15 @@ def test_a_one_word_name_before_summit_is_not_a_forum(nlp) -> None:
 def test_a_country_owning_the_object_is_not_a_side(nlp) -> None:
     found = events(nlp, "Peruvian President Ana Ruiz met Chile's allies in the region on Monday.")
     assert not any("Chile" in names(m) for m in found), found
+
+
+@pytest.mark.parametrize("text,name,role,country", [
+    ("UN Special Envoy for Yemen Lena Falk met officials.", "Lena Falk", "Special Envoy for Yemen", None),
+    ("Special Representative for Afghanistan Reconciliation Tom Hart arrived in Washington.", "Tom Hart",
+     "Special Representative for Afghanistan Reconciliation", None),
+    ("Egyptian Foreign Minister Ahmed Salem met officials.", "Ahmed Salem", "Foreign Minister", "Egypt"),
+])
+def test_an_office_for_a_country_is_not_the_holders_country(nlp, text, name, role, country) -> None:
+    art = make_article("t", text, "test", published="2024-03-14")
+    info = {n.name: n for n in extract_article(art, nlp).names}
+    assert name in info and (info[name].role, info[name].country) == (role, country), info

@@ -50,6 +50,8 @@ def _statuses(nlp, text: str) -> list[str]:
     ("President Ana Ruiz's planned meeting with President Kofi Mensah will not take place, officials said.",
      "cancelled"),
     ("The meeting between President Ana Ruiz and President Kofi Mensah took place in Accra.", "occurred"),
+    # setting off on a trip: its stops lie ahead
+    ("On Friday, President Ana Ruiz left for a trip to Ghana, Togo and Benin.", "planned"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
