@@ -145,3 +145,15 @@ def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
                 m = replace(m, place=cache[p.name][0])
         out.append(m)
     return out
+
+
+def fill_from_article_city(mentions: list[Mention]) -> list[Mention]:
+    """A meeting, talks or summit with no place of its own, in an article whose reports all place their
+    contacts in one and the same city, was in that city."""
+    donors = [m for m in mentions if m.place is not None and m.place.geonames_id is not None and m.kind not in CALLS]
+    if len({d.place.key for d in donors if d.place is not None}) != 1:
+        return mentions
+    city = donors[0].place
+    return [replace(m, place=city) if m.place is None and m.kind in ("meeting", "talks", "summit") and any(
+        not (d.status in ("cancelled", "denied") and m.status == "occurred") for d in donors) else m
+        for m in mentions]  # nothing held takes the city of a gathering called off

@@ -24,7 +24,14 @@ from .actors import (
     person_actor,
     political_article,
 )
-from .context import city_of_country_places, fill_date_from_narrative, fill_from_dateline, fill_from_summit, fill_from_visit
+from .context import (
+    city_of_country_places,
+    fill_date_from_narrative,
+    fill_from_article_city,
+    fill_from_dateline,
+    fill_from_summit,
+    fill_from_visit,
+)
 from .countries import canonical_country, country_qid
 from .dates import inferred_month, publication_time, resolve_time, text_anchor
 from .keys import actor_key, country_key, match_key
@@ -356,7 +363,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
     merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged)), article.text, article.published or anchor)
-    merged = city_of_country_places(fill_date_from_narrative(merged), article.text)
+    merged = fill_from_article_city(city_of_country_places(fill_date_from_narrative(merged), article.text))
     # what the text does not date is dated by the publication month, marked as inferred; a held contact
     # that news reports undated is most likely that day's (the day, marked as inferred)
     month = inferred_month(article.published or anchor)

@@ -12,7 +12,8 @@ def _places(nlp, text: str, published: str = "2024-03-15") -> list[tuple[str, st
     from kg.resolve.merge import resolve_article
 
     art = Article(id="c", text=text, source="t", published=published)
-    return sorted((m.kind, m.place.name if m.place else None) for m in resolve_article(art, extract_article(art, nlp)))
+    return sorted(((m.kind, m.place.name if m.place else None) for m in resolve_article(art, extract_article(art, nlp))),
+                  key=lambda kp: (kp[0], kp[1] or ""))
 
 
 def test_dateline_forms() -> None:
@@ -83,3 +84,17 @@ def test_a_visit_to_a_country_is_in_the_one_city_of_it_the_article_names(nlp) ->
     text = ("President Ana Ruiz paid a state visit to Ghana on Monday. In Kumasi she opened a school.")
     assert ("visit", "Kumasi") in _places(nlp, text)
     assert ("visit", "Ghana") in _places(nlp, "President Ana Ruiz paid a state visit to Ghana on Monday.")
+
+
+def test_a_meeting_takes_the_one_city_the_articles_contacts_are_in(nlp) -> None:
+    text = ("President Ana Ruiz held talks with President Kofi Mensah in Accra on Monday. "
+            "Ruiz also met Togolese President Faure Gnassingbe. Earlier, Ruiz telephoned President Tomas Alvarez.")
+    places = _places(nlp, text)
+    assert ("meeting", "Accra") in places and ("phone_call", None) in places
+
+
+def test_two_cities_leave_a_meeting_unplaced(nlp) -> None:
+    text = ("President Ana Ruiz held talks with President Kofi Mensah in Accra on Monday. "
+            "President Tomas Alvarez met Togolese President Faure Gnassingbe in Lome on Tuesday. "
+            "Ruiz also met Prime Minister Ama Owusu.")
+    assert ("meeting", None) in _places(nlp, text)
