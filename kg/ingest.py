@@ -251,8 +251,8 @@ _TEXT_DATE_PATTERNS = [
     re.compile(r"^\s*date\s+(?P<iso>\d{4}-\d\d-\d\d)\b", re.IGNORECASE | re.MULTILINE),
     # Published on March 11, 2025 / Updated: Apr 13 2017 / Last Updated : Apr 13 2017
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*" + _MONTH_RE
-               + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})", re.IGNORECASE),
-    re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<d>\d{1,2})\s+" + _MONTH_RE
+               + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.IGNORECASE),
+    re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                + r",?\s+(?P<y>\d{4})", re.IGNORECASE),
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<iso>\d{4}-\d\d-\d\d)", re.IGNORECASE),
     # 2011-07-14 18:05:41
@@ -261,8 +261,8 @@ _TEXT_DATE_PATTERNS = [
 # a short line with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015", "Sep 17, 2013 10:02 AM",
 # "Tuesday 17 September 2013 09.15 BST"
 _LINE_DATE = [
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
-    re.compile(r"\b" + _MONTH_RE + r"\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(r"\b" + _MONTH_RE + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
 ]
 
 

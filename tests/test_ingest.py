@@ -126,3 +126,9 @@ def test_date_from_text_short_lines() -> None:
     assert date_from_text("Nav\nTuesday 17 September 2013 09.15 BST\nThe ministers met.") == "2013-09-17"
     long_line = "x " * 50 + "17 September 2013"
     assert date_from_text(long_line) is None  # a date inside prose is not a publication line
+
+
+def test_date_from_text_with_ordinal_days() -> None:
+    assert date_from_text("Title\n\nPublished September 26th, 2000 - 02:00 GMT\nThe ministers met.") == "2000-09-26"
+    assert date_from_text("Title\n3rd March 2019\nThe ministers met.") == "2019-03-03"
+    assert date_from_text("Posted on 1st of May 2020\nThe ministers met.") == "2020-05-01"
