@@ -364,14 +364,15 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged)), article.text, article.published or anchor)
     merged = fill_from_article_city(city_of_country_places(fill_date_from_narrative(merged), article.text))
-    # what the text does not date is dated by the publication month, marked as inferred; a held contact
-    # that news reports undated is most likely that day's (the day, marked as inferred)
+    # what the text does not date is dated by the publication month, marked as inferred (a contact planned,
+    # called off, denied or hoped for is one of that time); a held contact that news reports undated is
+    # most likely that day's (the day, marked as inferred)
     month = inferred_month(article.published or anchor)
     day = publication_time(article.published or anchor)
     if month is not None:
         merged = [replace(m, begin=replace(day, inferred=True) if m.status == "occurred" and day and not m.is_caption
                           else month)
-                  if m.begin is None and m.status in ("occurred", "planned", "cancelled") else m for m in merged]
+                  if m.begin is None else m for m in merged]
     return merged if keep_pending else [m for m in merged if not m.pending]
 
 
