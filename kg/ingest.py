@@ -257,6 +257,8 @@ _TEXT_DATE_PATTERNS = [
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<iso>\d{4}-\d\d-\d\d)", re.IGNORECASE),
     # 2011-07-14 18:05:41
     re.compile(r"(?<!\d)(?P<iso>\d{4}-\d\d-\d\d)[ T]\d\d:\d\d"),
+    # 23-11-2023 18:23, 23/11/2023 18:23 (day first, with the time a story was filed: not a "today" widget)
+    re.compile(r"(?<![\d/-])(?P<dd>\d{1,2})[-/.](?P<mm>\d{1,2})[-/.](?P<yy>(?:19|20)\d\d)\s+\d{1,2}[:.]\d\d\b"),
 ]
 # a short line with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015", "Sep 17, 2013 10:02 AM",
 # "Tuesday 17 September 2013 09.15 BST"
@@ -267,6 +269,8 @@ _LINE_DATE = [
 
 
 def _from_match(m: re.Match[str]) -> str | None:
+    if m.groupdict().get("dd"):  # day first; month first ("11/23/2023") only when that cannot be a day
+        return _mk(int(m["yy"]), int(m["mm"]), int(m["dd"])) or _mk(int(m["yy"]), int(m["dd"]), int(m["mm"]))
     if m.groupdict().get("iso"):
         y, mo, d = (int(x) for x in m["iso"].split("-"))
         return _mk(y, mo, d)

@@ -132,3 +132,9 @@ def test_date_from_text_with_ordinal_days() -> None:
     assert date_from_text("Title\n\nPublished September 26th, 2000 - 02:00 GMT\nThe ministers met.") == "2000-09-26"
     assert date_from_text("Title\n3rd March 2019\nThe ministers met.") == "2019-03-03"
     assert date_from_text("Posted on 1st of May 2020\nThe ministers met.") == "2020-05-01"
+
+
+def test_a_filed_time_wins_over_a_today_widget() -> None:
+    text = "Friday, April 19, 2024\n\nWORLD | 23-11-2023 18:23\n\nThe ministers met."
+    assert date_from_text(text) == "2023-11-23"
+    assert date_from_text("Updated 11/23/2023 18:23\nThe ministers met.") == "2023-11-23"
