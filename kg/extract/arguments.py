@@ -536,6 +536,15 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 and tok.i not in person_tokens and tok.i not in speakers:
             if any(c.dep_ == "appos" and c.i in person_tokens for c in tok.children):
                 continue
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i not in speakers
+                          and c.text[:1].isupper()), None)
+            if named is not None:  # "his Peruvian counterpart, Ana Ruiz": the name the office is given
+                text = doc[named.left_edge.i: named.i + 1].text
+                full = names.lookup(text) or (text if len(text.split()) >= 2 else None)
+                if full and canonical_country(full) is None and not _not_a_person(full, names):
+                    add(named.i, RawParticipant(full, "PERSON", tok.text))
+                    person_tokens.update(range(named.left_edge.i, named.i + 1))
+                    continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.i in person_tokens:
                 continue

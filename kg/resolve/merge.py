@@ -135,7 +135,10 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
             continue
         actors.append(actor)
         (visitors if p.side == "visitor" else hosts if p.side == "host" else []).append(actor.key)
-    context = tuple(a.name for a in actors if a.type == "country")
+    # the countries named with the sides tell which of several same-named cities is meant; a visitor's
+    # own country does not (a visit goes abroad: Santiago de Chile, not the Peruvian town)
+    home = {a.country for a in actors if a.key in visitors and a.country} if raw.kind == "visit" else set()
+    context = tuple(a.name for a in actors if a.type == "country" and a.name not in home)
     place = resolve_place(raw.place_text, context)
     if raw.kind == "visit" and place is not None and place.country:
         # a visit's host is the country visited when no host is named

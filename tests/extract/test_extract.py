@@ -692,3 +692,18 @@ def test_an_office_for_a_country_is_not_the_holders_country(nlp, text, name, rol
     art = make_article("t", text, "test", published="2024-03-14")
     info = {n.name: n for n in extract_article(art, nlp).names}
     assert name in info and (info[name].role, info[name].country) == (role, country), info
+
+
+def test_a_counterpart_named_in_apposition_is_that_person(nlp) -> None:
+    text = ("Chilean President Tomas Alvarez said on Monday that he had spoken by phone with his Peruvian "
+            "counterpart, Ana Ruiz.")
+    assert any(names(m) == {"Tomas Alvarez", "Ana Ruiz"} for m in events(nlp, text)), events(nlp, text)
+
+
+def test_a_visit_goes_abroad_when_a_city_name_is_shared(nlp) -> None:
+    from kg.resolve.merge import resolve_article
+
+    art = make_article("t", "Peruvian President Ana Ruiz arrived in Santiago on Monday.", "test",
+                       published="2024-03-14")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert [(m.kind, m.place.country if m.place else None) for m in ms] == [("visit", "Chile")]
