@@ -263,7 +263,8 @@ _TEXT_DATE_PATTERNS = [
 # a short line with a full date: "4 March 2012", "08:10 GMT +2 hours12 April 2015", "Sep 17, 2013 10:02 AM",
 # "Tuesday 17 September 2013 09.15 BST"
 _LINE_DATE = [
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
+               + r"\.?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
     re.compile(r"\b" + _MONTH_RE + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
 ]
 
