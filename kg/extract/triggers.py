@@ -226,6 +226,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
                                        or not any(c.dep_ in ("nsubj",) and c.ent_type_ == "PERSON" for c in tok.children)
                                        or not any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(
                                            g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+                                           or c.dep_ == "dobj" and c.ent_type_ == "GPE" and tok.lower_.startswith("tour")
                                            for c in tok.children)):
             continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
         if tok.lower_ in NEEDS and not any(c.dep_ == "prep" and c.lower_ == NEEDS[tok.lower_] for c in tok.children):

@@ -707,3 +707,8 @@ def test_a_visit_goes_abroad_when_a_city_name_is_shared(nlp) -> None:
                        published="2024-03-14")
     ms = resolve_article(art, extract_article(art, nlp))
     assert [(m.kind, m.place.country if m.place else None) for m in ms] == [("visit", "Chile")]
+
+
+def test_touring_countries_is_a_visit_to_each(nlp) -> None:
+    found = events(nlp, "Peruvian President Ana Ruiz toured Chile and Argentina last month.")
+    assert sorted(p.text for m in found for p in m.participants if p.side == "host") == ["Argentina", "Chile"]
