@@ -140,6 +140,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
             and HEADLINE_FUTURE.search(trigger.sent.text) and not CANCEL & {t.lower_ for t in trigger.sent}:
         return "planned", "future", 0.6  # headlinese: "Erdogan to discuss Gaza with Sissi in Egypt visit"
     near: set[str] = {trigger.lower_} | _mods(trigger) | _verdict(trigger)  # cues in the trigger's own clause
+    if trigger.pos_ == "NOUN":  # "the upcoming ECOWAS and AU summits": whatever token the parser hung it on
+        near |= {t.lower_ for t in trigger.doc[trigger.left_edge.i: trigger.i] if t.pos_ in ("ADJ", "VERB")}
     far: set[str] = set()  # cues that reach it only for cancel/deny
     scoped = True
     prev = trigger

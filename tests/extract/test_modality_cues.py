@@ -52,6 +52,9 @@ def _statuses(nlp, text: str) -> list[str]:
     ("The meeting between President Ana Ruiz and President Kofi Mensah took place in Accra.", "occurred"),
     # setting off on a trip: its stops lie ahead
     ("On Friday, President Ana Ruiz left for a trip to Ghana, Togo and Benin.", "planned"),
+    # a premodifier the parser hangs on another word still qualifies the trigger
+    ("The leaders of Ghana and Togo discussed the agenda of the upcoming ECOWAS and AU summits in September.",
+     "planned"),
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
