@@ -50,6 +50,11 @@ _HEADLINE_VERBS = frozenset({"hosts", "meets", "met", "visits", "holds", "says",
                              "thanks", "tells", "asks", "warns", "pledges", "offers", "agrees", "speaks", "phones"})
 
 
+# words a title-case headline capitalises that no name has ("Meet Kim Without Preconditions")
+_HEADLINE_LINKS = frozenset({"with", "without", "amid", "after", "before", "over", "into", "against", "about", "during",
+                             "despite"})
+
+
 def person_key(name: str) -> str:
     """How two written names of a person are compared (spelling variants share it): see
     :func:`kg.resolve.keys.match_key`.  Not the node key, which is readable (:func:`kg.resolve.keys.actor_key`)."""
@@ -61,10 +66,11 @@ def clean_person_name(name: str) -> str | None:
     is left is not a person's name (empty, or a place such as "Lough Erne")."""
     name = re.split(r"\s+[-–|]\s+", name)[0]  # "Narendra Modi - File Photo"
     name = re.sub(r"^(H\.\s?E\.?|HE)\s+", "", name.strip())  # "H.E. ..." (His Excellency)
-    words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-").split(" ")
-    words = [w for w in words if w]
-    # a headline run on after the name: "Barack Obama Hosts Team USA"
-    cut = next((i for i, w in enumerate(words) if i >= 1 and w.lower() in _HEADLINE_VERBS), len(words))
+    words = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"-()[]").split(" ")
+    words = [w for w in words if w and not re.fullmatch(r"[(\[].*|\W+", w)]  # "(Hon": a bracketed aside
+    # a headline run on after the name: "Barack Obama Hosts Team USA", "Kim Without Preconditions"
+    cut = next((i for i, w in enumerate(words) if i >= 1 and (w.lower() in _HEADLINE_VERBS
+                                                               or w.lower() in _HEADLINE_LINKS)), len(words))
     words = words[:cut]
     if words and words[0].lower() in _HEADLINE_VERBS:
         return None  # "Holds Separate Talks": what a headline says, not who

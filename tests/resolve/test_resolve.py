@@ -179,3 +179,14 @@ def test_a_headline_verb_ends_a_name() -> None:
 
     assert clean_person_name("Khalilzad Returns") == "Khalilzad"
     assert clean_person_name("Kofi Mensah Hosts") == "Kofi Mensah"
+
+
+@pytest.mark.parametrize("raw,name", [
+    ("Kim Without Preconditions", "Kim"),  # a title-case headline's link word ends a name
+    ("(Hon", None),  # a bracketed aside is no name
+    ("President of the General Assembly Dennis Francis", "Dennis Francis"),
+])
+def test_headline_words_and_asides_in_names(raw: str, name: str | None) -> None:
+    from kg.resolve.actors import clean_person_name
+
+    assert clean_person_name(raw) == name
