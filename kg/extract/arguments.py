@@ -395,6 +395,14 @@ def _quoted(sent: Any, trigger: Any) -> set[int]:
     return out
 
 
+def _anchor_subjects(trigger: Any) -> set[int]:
+    """The tokens of the subjects of the verbs the trigger is the object or complement of ("the two
+    ministers agreed to hold another round of talks")."""
+    doc = trigger.doc
+    return {t.i for a in _anchors(trigger) for c in doc[a].children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree}
+
+
 def _pair_phrase_in(sent: Any, own: set[int]) -> bool:
     """"the two leaders" inside the trigger's own phrase or clause refers to the previous event's sides."""
     low = sent.text.lower()
@@ -595,7 +603,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             c = names.country.get(p.text) if p.label == "PERSON" else p.text if p.label == "COUNTRY" else None
             if c:
                 add(trigger.i, RawParticipant(c, "COUNTRY"))
-    elif len(found) < 2 and not leaders_of and _pair_phrase_in(sent, own):
+    elif len(found) < 2 and not leaders_of and _pair_phrase_in(sent, own | _anchor_subjects(trigger)):
         # "the two leaders": two people named earlier in this sentence, else the previous event's sides
         earlier = []
         for ent in sent.ents:

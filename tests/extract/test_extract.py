@@ -712,3 +712,10 @@ def test_a_visit_goes_abroad_when_a_city_name_is_shared(nlp) -> None:
 def test_touring_countries_is_a_visit_to_each(nlp) -> None:
     found = events(nlp, "Peruvian President Ana Ruiz toured Chile and Argentina last month.")
     assert sorted(p.text for m in found for p in m.participants if p.side == "host") == ["Argentina", "Chile"]
+
+
+def test_the_two_subject_of_the_verb_holding_the_trigger_are_the_previous_sides(nlp) -> None:
+    text = ("Chilean Foreign Minister Lena Falk and her Peruvian counterpart Tomas Vega met in Lima on Monday. "
+            "The two ministers agreed to hold talks in May.")
+    assert [(m.kind, m.status) for m in events(nlp, text) if names(m) == {"Lena Falk", "Tomas Vega"}] == [
+        ("meeting", "occurred"), ("talks", "planned")]
