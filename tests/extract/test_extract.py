@@ -141,7 +141,7 @@ def test_visit_host_country_brings_its_named_leader(nlp) -> None:
 
 def test_call_on_a_weekday_is_a_call_and_prepared_meeting_is_planned(nlp) -> None:
     text = ("Kenyan President William Ruto and his Tanzanian counterpart Samia Suluhu Hassan agreed in a call on "
-            "Tuesday to make preparations for a possible meeting between them.")
+            "Tuesday to prepare the ground for a possible meeting of the two.")
     by_kind = {m.kind: m.status for m in events(nlp, text)}
     assert by_kind.get("phone_call") == "occurred" and by_kind.get("meeting") == "planned"
 
@@ -178,7 +178,7 @@ def test_role_is_the_title_not_the_words_before_it(nlp) -> None:
 
 
 def test_date_of_another_event_is_not_taken(nlp) -> None:
-    ms = [m for m in events(nlp, "The decision to call off the Oct. 23 visit came after Kenyan President William "
+    ms = [m for m in events(nlp, "Calling off the visit of Oct. 23 was decided after Kenyan President William "
                                  "Ruto held talks with Samia Suluhu Hassan.") if m.kind == "talks"]
     assert ms and ms[0].time_text is None
 
@@ -214,7 +214,7 @@ def test_event_after_which_another_happened_is_kept(nlp) -> None:
 
 
 def test_multi_sentence_paragraph_is_not_a_caption(nlp) -> None:
-    text = ("Kenyan President William Ruto was to visit Tanzania this year, which was cancelled due to the COVID-19 crisis. "
+    text = ("Kenyan President William Ruto was to visit Tanzania this year, a trip scrapped because of the floods. "
             "William Ruto and Samia Suluhu Hassan have met twice during the last two years.")
     art = make_article("t", text, "test")
     ms = [m for m in extract_article(art, nlp).mentions if m.kind == "visit"]
@@ -223,7 +223,7 @@ def test_multi_sentence_paragraph_is_not_a_caption(nlp) -> None:
 
 
 def test_people_of_another_event_in_the_sentence_stay_there(nlp) -> None:
-    text = ("The decision to call off the Oct. 23 visit came after Emmanuel Macron spoke to Olaf Scholz on Monday, "
+    text = ("Calling off the visit of Oct. 23 was decided after Emmanuel Macron spoke to Olaf Scholz on Monday, "
             "following talks between the two leaders in Berlin.")
     ms = events(nlp, text)
     by_kind = {m.kind: m for m in ms}
@@ -248,7 +248,7 @@ def test_definite_reference_adds_place_to_the_known_event(nlp) -> None:
 
 
 def test_capture_date_prefix_is_not_prose_and_named_summits_have_their_body(nlp) -> None:
-    text = " date 2023-08-22 The BRICS summit opened in Johannesburg on Tuesday."
+    text = " date 2023-08-22 Leaders opened the BRICS summit in Johannesburg on Tuesday."
     ms = resolved(nlp, text, published=None)
     assert ms and ms[0].kind == "summit" and ms[0].status == "occurred"
     assert {a.name for a in ms[0].actors} == {"BRICS"}
@@ -342,7 +342,7 @@ def test_royal_title_stays_with_a_single_name(nlp) -> None:
 
 
 def test_agent_of_a_modifying_clause_is_not_a_participant(nlp) -> None:
-    ms = events(nlp, "Talks between Kenya and Uganda resumed on Monday in response to the initiative announced by "
+    ms = events(nlp, "Talks between Kenya and Uganda resumed on Monday, answering the initiative put forward by "
                      "Rwandan President Paul Kagame.")
     assert ms and "Paul Kagame" not in names(ms[0])
 
@@ -354,8 +354,8 @@ def test_meeting_after_a_present_scene_is_ahead(nlp) -> None:
 
 
 def test_definite_visit_reference_dates_the_known_visit(nlp) -> None:
-    text = ("Mexican President Claudia Sheinbaum on Tuesday postponed her state visit to Washington next month.\n"
-            "The decision to call off the Oct. 23 visit was announced by the White House.")
+    text = ("On Tuesday Mexican President Claudia Sheinbaum postponed a state visit to Washington set for next month.\n"
+            "The White House announced that it had called off the Oct. 23 visit.")
     ms = [m for m in resolved(nlp, text, published="2013-09-17") if m.kind == "visit"]
     assert len(ms) == 1 and ms[0].status == "cancelled" and ms[0].begin is not None
     assert ms[0].begin.value == "2013-10-23"
@@ -444,7 +444,7 @@ def test_counts_of_contacts_are_not_events(nlp, text: str) -> None:
 
 
 def test_the_capital_of_a_country_is_its_city(nlp) -> None:
-    ms = resolved(nlp, "Turkish President Recep Tayyip Erdogan arrived in the Egyptian capital on Wednesday on his "
+    ms = resolved(nlp, "Turkish President Recep Tayyip Erdogan arrived on Wednesday in the Egyptian capital on his "
                        "first visit since 2012, welcomed by Abdel Fattah el-Sissi.", published="2024-02-14")
     assert ms and ms[0].place is not None and ms[0].place.name == "Cairo"
 
@@ -479,7 +479,7 @@ def test_a_coordinated_clause_shares_the_future(nlp) -> None:
 def test_a_meeting_during_a_visit_takes_that_visit_place(nlp) -> None:
     text = ("Kenyan President William Ruto travelled to Beijing on Monday for talks with Chinese President "
             "Xi Jinping.\n"
-            "Ruto, who also had a closed-door meeting with Chinese Premier Li Qiang during his visit, praised "
+            "Ruto, who also held closed-door talks with Chinese Premier Li Qiang during his visit, praised "
             "the new railway.")
     ms = [m for m in resolved(nlp, text) if {a.name for a in m.actors} == {"William Ruto", "Li Qiang"}]
     assert ms and ms[0].place is not None and ms[0].place.name == "Beijing"
@@ -599,7 +599,7 @@ def test_one_persons_contacts_with_several(nlp, text: str, groups: set[tuple[str
 
 @pytest.mark.parametrize("text,kinds", [
     ("President Ana Ruiz held telephone talks with President Kofi Mensah on Monday.", {"phone_call"}),
-    ("South Korean Foreign Minister Kim Min-jun had phone talks with his Chinese counterpart Wang Yi.", {"phone_call"}),
+    ("Foreign Minister Kim Min-jun of South Korea had phone talks with Wang Yi, China's foreign minister.", {"phone_call"}),
     ("President Ana Ruiz held talks with President Kofi Mensah in Accra on Monday.", {"talks"}),
 ])
 def test_talks_by_telephone_are_a_call(nlp, text: str, kinds: set[str]) -> None:
@@ -615,8 +615,8 @@ def test_telephone_talks_with_several_are_one_call_each(nlp) -> None:
 
 @pytest.mark.parametrize("text,pair", [
     # an office named with "the" is the one person the article gave it
-    ("UN Secretary-General Ana Ruiz arrived in Chicago. The Secretary-General met with Niger's Foreign Minister "
-     "Mohamed Bazoum.", ("Ana Ruiz", "Mohamed Bazoum")),
+    ("UN Secretary-General Ana Ruiz arrived in Chicago. The Secretary-General met with Ghana's Foreign Minister "
+     "Kwame Asante.", ("Ana Ruiz", "Kwame Asante")),
     ("Ghanaian Foreign Minister Ama Owusu arrived in Lome. The foreign minister met President Faure Gnassingbe.",
      ("Ama Owusu", "Faure Gnassingbe")),
     # "receive" in the future
@@ -628,10 +628,10 @@ def test_an_office_stands_for_its_holder(nlp, text: str, pair: tuple[str, str]) 
 
 
 @pytest.mark.parametrize("text,sides", [
-    ("A delegation from ECOWAS met ousted president Mohamed Bazoum in Niamey on Saturday.",
-     {"Economic Community of West African States", "Mohamed Bazoum"}),
+    ("On Saturday a delegation from ECOWAS met the deposed leader Kofi Boateng in Lome.",
+     {"Economic Community of West African States", "Kofi Boateng"}),
     # a title before a hyphenated name the recogniser took for an organisation
-    ("Xi will meet with Kazakh President Kassym-Jomart Tokayev on September 14.", {"Xi", "Kassym-Jomart Tokayev"}),
+    ("Next month Xi is to hold a meeting with Kazakh President Kassym-Jomart Tokayev.", {"Xi", "Kassym-Jomart Tokayev"}),
 ])
 def test_sides_the_recogniser_misses(nlp, text: str, sides: set[str]) -> None:
     assert any(names(m) == sides for m in events(nlp, text)), events(nlp, text)
