@@ -1,5 +1,6 @@
 """The pipeline's trigger ruler (kg.extract.triggers.add_trigger_ruler) finds the spans the lexicon's
-patterns find: one-word forms as phrases give the same spans as one-token patterns."""
+patterns find: one-word forms as phrases give the same spans as one-token patterns, and a one-word
+form the tokenizer splits is no token, wherever it is written."""
 
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ def test_ruler_spans_are_the_lexicon_patterns_spans(nlp) -> None:
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
     texts += ["They MET, Met and met. A video-conference; a videoconference. Meet-and-greet, re-visited, "
               "talks-about-talks. Summits' hosts phoned."]
+    split = [p["pattern"][0]["LOWER"] for p in as_tokens.patterns
+             if not isinstance(p["pattern"], str) and len(nlp.make_doc(p["pattern"][0]["LOWER"])) > 1]
+    assert "video-conference" in split
+    assert not any(isinstance(p["pattern"], list) for p in shipped.patterns)  # no token matcher pass at all
+    for word in split:  # written any way, such a word is never one token
+        texts += [f"{w}{word}{e}" for w in ("", "(", '"', "a ", "'") for e in ("", ")", ".", ",", "'s", ":", '"')]
+        texts += [word.upper(), word.title(), f"{word}-call", f"pre-{word}"]
     found = 0
     for text in texts:
         doc = nlp.make_doc(text)
