@@ -22,3 +22,15 @@ def test_cached_answer_is_the_functions_own(fn) -> None:
         before = fn.cache_info().hits
         assert fn(name) == first
         assert fn.cache_info().hits == before + 1
+
+
+def test_body_lookup_is_cached() -> None:
+    from kg.kb import lookup_body
+
+    for text in ("ECOWAS", "the EU", "Group of 20", "G20 summit", "Acme Holdings", ""):
+        first = lookup_body(text)
+        assert first == lookup_body.__wrapped__(text), text
+        before = lookup_body.cache_info().hits
+        assert lookup_body(text) is first  # KBBody is frozen: one shared answer
+        assert lookup_body.cache_info().hits == before + 1
+    assert lookup_body("ECOWAS") is not None and lookup_body("Acme Holdings") is None
