@@ -29,7 +29,6 @@ def test_ruler_spans_are_the_lexicon_patterns_spans(nlp) -> None:
               "talks-about-talks. Summits' hosts phoned."]
     split = [p["pattern"][0]["LOWER"] for p in as_tokens.patterns
              if not isinstance(p["pattern"], str) and len(nlp.make_doc(p["pattern"][0]["LOWER"])) > 1]
-    assert "video-conference" in split
     assert not any(isinstance(p["pattern"], list) for p in shipped.patterns)  # no token matcher pass at all
     for word in split:  # written any way, such a word is never one token
         texts += [f"{w}{word}{e}" for w in ("", "(", '"', "a ", "'") for e in ("", ")", ".", ",", "'s", ":", '"')]
