@@ -28,7 +28,7 @@ THRESHOLD = 0.08
 SAMPLE_CHARS = 20_000  # the first characters are enough to tell
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # runs: counted by their lengths
 
 
 def english_score(text: str) -> tuple[float, int]:
@@ -38,8 +38,8 @@ def english_score(text: str) -> tuple[float, int]:
     words = _WORD.findall(sample)
     if not words:
         return 0.0, 0
-    letters = sum(len(w) for w in words)
-    latin = len(_LATIN.findall(sample))
+    letters = sum(map(len, words))
+    latin = sum(map(len, _LATIN.findall(sample)))
     if latin < 0.5 * letters:  # Chinese or Japanese write no spaces: about four characters a word
         return 0.0, max(len(words), letters // 4)
     hits = sum(1 for w in words if w.lower() in ENGLISH_WORDS)

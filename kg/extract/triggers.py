@@ -116,7 +116,23 @@ def add_trigger_ruler(nlp: Any) -> None:
         return
     ruler = nlp.add_pipe("span_ruler", name=SPANS_KEY, last=True,
                          config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "overwrite": True})
-    ruler.add_patterns(trigger_patterns())
+    ruler.add_patterns([q for q in (_as_phrase(p, nlp) for p in trigger_patterns()) if q is not None])
+
+
+def _as_phrase(pattern: dict[str, Any], nlp: Any) -> dict[str, Any] | None:
+    """A one-word pattern as a phrase when the tokenizer keeps the word one token: the same spans, found
+    by the phrase matcher's look-ups instead of the token matcher's pass over every token (~100x less).
+    None for a word the tokenizer splits ("video-conference": its hyphen is an infix), which no token
+    is, so that its pattern matches nothing: then the token matcher has no pattern and no pass to make."""
+    tokens = pattern["pattern"]
+    if isinstance(tokens, list) and len(tokens) == 1 and list(tokens[0]) == ["LOWER"]:
+        word = tokens[0]["LOWER"]
+        doc = nlp.make_doc(word)
+        if len(doc) == 1 and doc[0].lower_ == word:
+            return {**pattern, "pattern": word}
+        if len(doc) > 1:
+            return None
+    return pattern
 
 
 def _phrase_spans(sent: Any) -> tuple[dict[str, Any], set[int] | None]:

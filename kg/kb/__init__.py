@@ -287,6 +287,7 @@ def _body_text(text: str) -> str:
     return " ".join(text.replace("&", "and").split())
 
 
+@lru_cache(maxsize=1 << 14)
 def lookup_body(text: str) -> KBBody | None:
     """An international body by its acronym, full name or short form ("ECOWAS", "Group of 20", "the EU")."""
     bodies, names = _bodies()

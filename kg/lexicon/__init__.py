@@ -45,6 +45,16 @@ def _pattern(form: str) -> str:
     return left + body + right
 
 
+def _needed(form: str) -> frozenset[str] | None:
+    """The words (lower case, whole) a text must have wherever ``form``'s pattern matches it: every
+    word of the form, but a first one its pattern leaves unbounded on the left (``n't`` matches inside
+    "don't"); None for a form not in ASCII (Unicode case folding is not ``str.lower``)."""
+    if not form.isascii():
+        return None
+    bounded_left = _pattern(form).startswith("(?<!")
+    return frozenset(m.group() for m in _WORDS.finditer(form) if m.start() > 0 or bounded_left)
+
+
 def _entry(raw: object, where: str, field: str, allowed: tuple[str, ...]) -> Entry:
     if not isinstance(raw, dict):
         raise KGError(f"{where}: an entry must be a JSON object")
@@ -91,11 +101,18 @@ class Matcher:
         self._folded = [(e.id, re.compile("|".join(_pattern(f) for f in e.forms), 0 if e.exact_case else re.I),
                          frozenset(_WORDS.findall(" ".join(e.forms).lower())))
                         for e in entries]
+        # per entry, the words each of its forms needs (None: a form not checked this way)
+        self._needed = [tuple(_needed(f) for f in e.forms) for e in entries]
 
     def _candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
-        """The entries one of whose words the text has (a set look-up before any expression runs)."""
+        """The entries one of whose words the text has (a set look-up before any expression runs) and,
+        in an ASCII text, one of whose forms has all the words it needs there (else it cannot match)."""
         words = set(_WORDS.findall(text.lower()))
-        return [(i, rx) for i, rx, needs in self._folded if needs & words]
+        found = [(k, i, rx) for k, (i, rx, needs) in enumerate(self._folded) if needs & words]
+        if text.isascii():
+            found = [(k, i, rx) for k, i, rx in found
+                     if any(n is None or n <= words for n in self._needed[k])]
+        return [(i, rx) for _, i, rx in found]
 
     def ids_in(self, text: str) -> set[str]:
         return {i for i, rx in self._candidates(text) if rx.search(text)}

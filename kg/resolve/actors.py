@@ -61,6 +61,7 @@ def person_key(name: str) -> str:
     return match_key(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_person_name(name: str) -> str | None:
     """A person's name without the titles, offices and countries written before it; None when what
     is left is not a person's name (empty, or a place such as "Lough Erne")."""
@@ -110,6 +111,7 @@ def _not_name_words() -> frozenset[str]:
     return words_of(roles(), "not_name")
 
 
+@lru_cache(maxsize=1 << 16)
 def not_a_person(name: str) -> str | None:
     """What a "person" named like a country, a body or a city is: "country", "organisation", "place";
     None for a name that can be a person's (the knowledge base's people always can)."""

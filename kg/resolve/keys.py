@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["actor_key", "country_key", "fold", "match_key", "place_key", "slug"]
 
 _PARTICLES = re.compile(r"\b(al|el|ul|bin|ibn|de|da|van|von|der)\b[- ]?")
+_CACHE = 1 << 16  # names and keys of one build: the same few thousand strings, asked for again and again
 
 
 def fold(text: str) -> str:
@@ -22,6 +24,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
 
+@lru_cache(maxsize=_CACHE)
 def slug(text: str) -> str:
     """ASCII letters and digits joined by ``-`` ("Penny Wong" -> "penny-wong"); "x" when none."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).replace("'", "").replace("’", "")).strip("-") or "x"
@@ -42,6 +45,7 @@ def actor_key(name: str, type_: str = "person") -> str:
     return country_key(name) if type_ == "country" else slug(name)
 
 
+@lru_cache(maxsize=_CACHE)
 def match_key(name: str) -> str:
     """How names are compared: ASCII-folded, particles dropped, common transliteration variants
     made one (Sergei/Sergey, Zelensky/Zelenskyy/Zelenskiy, Sissi/Sisi, Khan/Han)."""

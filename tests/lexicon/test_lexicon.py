@@ -126,3 +126,21 @@ def test_needs_must_be_one_preposition() -> None:
     with pytest.raises(KGError, match="needs"):
         _entry({"id": "x", "kind": "talks", "forms": ["a"], "examples": ["a"], "needs": "with or to"}, "t",
                "kind", ("talks",))
+
+
+def test_matcher_prefilter_finds_what_every_expression_finds() -> None:
+    """The word-set prefilter (a form's needed words) skips only entries whose expression cannot match."""
+    m = cue_matcher()
+    sentences = [e for entry in (*cues(), *triggers()) for e in (*entry.examples, *entry.counter)]
+    sentences += ["They don't plan to meet.", "We'll see.", "He ISN'T coming; they\tare  holding talks.",
+                  "Talks were held after the meeting.", "Ministers are due to meet.", "She said, previously...",
+                  "Il n'a pas dit.", "They’ll meet — after the talks in Zürich.", "An upcoming visit."]
+    assert len(m._candidates("They don't plan to meet.")) < len(m.entries)
+
+    def brute(text: str) -> list[tuple[int, str]]:
+        return sorted((x.start(), i) for i, rx, _ in m._folded for x in rx.finditer(text))
+
+    assert any(brute(s) for s in sentences)
+    for s in sentences:
+        assert m.positions(s) == brute(s), s
+        assert m.ids_in(s) == {i for _, i in brute(s)}, s
