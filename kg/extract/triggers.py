@@ -79,14 +79,20 @@ _SUBSTRINGS = ("video", "virtual", *PHRASES)
 
 def may_hold_contact(text: str) -> bool:
     """Cheap test: can this text hold a contact event at all?  (What :data:`PREFILTER` finds: a
-    trigger word as a whole word, or a phrase, "video" or "virtual" anywhere; by set look-ups.)"""
+    trigger word as a whole word, or a phrase, "video" or "virtual" anywhere; by set look-ups; a word
+    that needs a preposition counts only in a text that has it.)"""
     low = text.lower()
     if any(p in low for p in _SUBSTRINGS):
         return True
-    for tok in _TOKENS.findall(low):
+    tokens = _TOKENS.findall(low)
+    needing = False
+    for tok in tokens:
         if tok in _WORD_SET or "-" in tok and any(part in _WORD_SET for part in tok.split("-")):
-            return True
-    return False
+            if tok not in NEEDS:
+                return True
+            needing = True
+    # only words that need a preposition ("talked with"): the sentence must have it somewhere
+    return needing and any(NEEDS[t] in tokens for t in tokens if t in NEEDS)
 
 
 @dataclass(frozen=True)
