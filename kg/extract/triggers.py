@@ -253,6 +253,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
         if tok.lower_ in NEEDS and not any(c.dep_ == "prep" and c.lower_ == NEEDS[tok.lower_] for c in tok.children):
             continue  # "negotiated a contract", "talked about the economy": no one on the other side
+        if tok.lower_ in ("sit", "sits", "sat", "sitting") and not any(c.dep_ == "prt" and c.lower_ == "down"
+                                                                      for c in tok.children):
+            continue  # one sits down with someone; a plan "sits uneasily with" voters
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue
         if tok.lower_ in ("meeting", "meetings") and _internal(tok):
