@@ -1,0 +1,26 @@
+"""Where the sentence says the event took place (kg.extract.places), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # a large city the recogniser labels as a person or an organisation is still a place
+    ("The president made a short visit to Asuncion on Monday.", "visit", "Asuncion"),
+    ("The prime minister paid a visit to Bamako.", "visit", "Bamako"),
+    # a city or venue in front of the trigger is where it happened; a country there is its topic
+    ("After a White House meeting with the Kenyan president, he spoke.", "meeting", "White House"),
+    ("The Geneva talks ended without a deal.", "talks", "Geneva"),
+    ("The Syria talks ended without a deal.", "talks", None),
+    # background places stay background
+    ("She said the war in Ukraine was discussed when they met.", "met", None),
+    # a place a negated clause says the visitor did not go to
+    ("The minister has visited Kuwait and Qatar but has not been to Riyadh.", "visited", "Kuwait"),
+])
+def test_place_of_the_trigger(nlp, text: str, trigger: str, place: str | None) -> None:
+    from kg.extract.places import place_of
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    assert place_of(next(doc.sents), tok) == place
