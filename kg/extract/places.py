@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..resolve.countries import canonical_country
@@ -28,6 +29,7 @@ _PLACE_PREPS = ("in", "at", "to", "inside", "near")
 _VENUE_ORG = re.compile(r"kremlin|palace|house|hall|hotel|centre|center|ministry|chancellery|embassy", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _known_city(text: str, population: int = 0) -> bool:
     """A name the gazetteer knows as a city of at least ``population``, and not a country ("Bamako",
     "Vilnius", "Buenos Aires"); well-known venues count."""

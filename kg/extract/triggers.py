@@ -24,6 +24,8 @@ WORDS: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if no
 PHRASES: dict[str, str] = {f: e.signals for e in _lexicon() for f in e.forms if _is_phrase(f)}
 # words that count only governing a preposition ("conferred with", "negotiate with")
 NEEDS: dict[str, str] = {f: e.needs for e in _lexicon() for f in e.forms if e.needs}
+# ... and a particle ("sat down with")
+NEEDS_PARTICLE: dict[str, str] = {f: e.particle for e in _lexicon() for f in e.forms if e.particle}
 # what one receives when receiving a visitor: people, offices, groups (and a welcome, below)
 _RECEIVED_PEOPLE = {"delegation", "delegations", "minister", "ministers", "president", "envoy", "envoys", "ambassador",
                     "ambassadors", "counterpart", "leader", "leaders", "king", "queen", "prince", "premier",
@@ -253,8 +255,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "Erdogan arrived in Cairo": a visit only when nothing else in the sentence says so
         if tok.lower_ in NEEDS and not any(c.dep_ == "prep" and c.lower_ == NEEDS[tok.lower_] for c in tok.children):
             continue  # "negotiated a contract", "talked about the economy": no one on the other side
-        if tok.lower_ in ("sit", "sits", "sat", "sitting") and not any(c.dep_ == "prt" and c.lower_ == "down"
-                                                                      for c in tok.children):
+        if tok.lower_ in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ == NEEDS_PARTICLE[tok.lower_]
+                                               for c in tok.children):
             continue  # one sits down with someone; a plan "sits uneasily with" voters
         if tok.lower_ == "meeting" and re.search(r"\b(press|news) ", sent.doc[max(sent.start, tok.i - 2): tok.i].text.lower()):
             continue

@@ -4,7 +4,8 @@ Each lexicon is a JSON Lines file in this package, one entry a line, loaded and 
 entry has an ``id``, what it signals (``status`` for cues, ``kind`` for triggers), the ``forms`` it
 is written in, and ``examples`` and ``counter`` sentences written for this project: every example
 must show the entry and no counter-example may (``tests/lexicon``).  A trigger entry may add ``needs``,
-a preposition its word must govern ("conferred with", "negotiate with").  Adding a cue or a trigger is one
+a preposition its word must govern ("conferred with", "negotiate with"), and ``particle``, a particle
+it must have too ("sat down with").  Adding a cue or a trigger is one
 line here and nothing else.
 """
 
@@ -33,6 +34,7 @@ class Entry:
     counter: tuple[str, ...] = ()
     exact_case: bool = False  # "may" the modal, not "May" the month
     needs: str | None = None  # a trigger word that counts only governing this preposition ("conferred with")
+    particle: str | None = None  # ... and this particle ("sat down with")
 
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -69,9 +71,12 @@ def _entry(raw: object, where: str, field: str, allowed: tuple[str, ...]) -> Ent
     needs = raw.get("needs")
     if needs is not None and (not isinstance(needs, str) or " " in needs):
         raise KGError(f"{where}: 'needs' of {raw['id']} must be one preposition, such as \"with\"")
+    particle = raw.get("particle")
+    if particle is not None and (not isinstance(particle, str) or " " in particle):
+        raise KGError(f"{where}: 'particle' of {raw['id']} must be one word, such as \"down\"")
     return Entry(id=str(raw["id"]), signals=str(raw[field]), forms=forms, examples=tuple(raw["examples"]),
                  counter=tuple(raw.get("counter", ())), exact_case=raw.get("case") == "exact",
-                 needs=needs.lower() if needs else None)
+                 needs=needs.lower() if needs else None, particle=particle.lower() if particle else None)
 
 
 def read_lexicon(name: str, field: str, allowed: tuple[str, ...]) -> tuple[Entry, ...]:

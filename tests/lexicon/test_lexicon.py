@@ -154,3 +154,9 @@ def test_matcher_prefilter_finds_what_every_expression_finds() -> None:
     for s in sentences:
         assert m.positions(s) == brute(s), s
         assert m.ids_in(s) == {i for _, i in brute(s)}, s
+
+
+def test_a_particle_must_be_one_word() -> None:
+    with pytest.raises(KGError, match="particle"):
+        _entry({"id": "x", "kind": "meeting", "forms": ["sat"], "examples": ["a"], "particle": "down up"}, "t",
+               "kind", ("meeting",))
