@@ -152,6 +152,13 @@ def _interrupted(exc: Interrupted, out: Path | None, store: Path | None) -> None
     sys.exit(exc.exit_code)
 
 
+def _stopped(exc: Interrupted, what: str) -> None:
+    """One line for a read-only command stopped by a signal (not click's bare "Aborted!"), then exit
+    128 + its number."""
+    click.echo(f"kg: interrupted by {exc.name}; {what}", err=True)
+    sys.exit(exc.exit_code)
+
+
 def _build(inputs: tuple[Path, ...], out: Path | None, workers: int | None, store: Path | None,
            remove: tuple[str, ...], dask_address: str | None, dask_timeout: float, quiet: bool, *,
            decider: str | None = None, model: Path | None = None, min_confidence: float | None = None) -> None:
@@ -302,11 +309,14 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
     except OSError as exc:
         _fail(f"{query_file}: cannot read the query ({exc.strerror})")
         return
-    try:
-        store = load_store(graph, named_graphs=needs_named_graphs(text))
-        click.echo(format_results(run_query(store, text), fmt), nl=False)
-    except KGError as exc:
-        _fail(str(exc))
+    with handled():
+        try:
+            store = load_store(graph, named_graphs=needs_named_graphs(text))
+            click.echo(format_results(run_query(store, text), fmt), nl=False)
+        except KGError as exc:
+            _fail(str(exc))
+        except Interrupted as exc:
+            _stopped(exc, "no result was printed; the graph was only read")
 
 
 @main.command()
@@ -350,13 +360,18 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_rows: int, work
     from .serve import describe, make_server, run
 
     try:
-        store = load_store(graph)
-        server = make_server(store, host, port, timeout, max_rows, workers=workers, source=graph, log=not quiet)
+        with handled():
+            store = load_store(graph)
+            server = make_server(store, host, port, timeout, max_rows, workers=workers, source=graph,
+                                 log=not quiet)
     except KGError as exc:
         _fail(str(exc))
         return
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+        return
+    except Interrupted as exc:
+        _stopped(exc, "the server was not started; the graph was only read")
         return
     del store  # the worker processes hold their own copies
     click.echo(describe(server), err=True)

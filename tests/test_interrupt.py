@@ -136,3 +136,48 @@ def test_the_line_of_an_interrupted_store_build(tmp_path: Path, monkeypatch: pyt
     kept = ("the store keeps the 16 articles extracted so far; the next build extracts only the others" if journaled
             else f"no article was extracted yet: the store {store} is as it was")
     assert result.output.splitlines() == [f"kg: interrupted by SIGTERM; the exports in {out} were left as they were; {kept}"]
+
+
+def _ttl(tmp_path: Path) -> Path:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    return graph
+
+
+def test_ctrl_c_during_a_query_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not click's bare "Aborted!": the command says what was stopped and that nothing was changed."""
+    import time
+
+    from click.testing import CliRunner
+
+    import kg.query
+    from kg.cli import main
+
+    def slow_query(store: object, text: str) -> object:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+        raise AssertionError("the signal should have stopped the query")
+
+    monkeypatch.setattr(kg.query, "run_query", slow_query)
+    result = CliRunner().invoke(main, ["query", str(_ttl(tmp_path)), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 130
+    assert "Aborted" not in result.output
+    assert result.output.strip().splitlines() == [
+        "kg: interrupted by SIGINT; no result was printed; the graph was only read"]
+
+
+def test_sigterm_while_the_server_loads_its_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import kg.query
+    from kg.cli import main
+
+    def load(graph: Path, named_graphs: bool = False) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise AssertionError("the signal should have stopped the load")
+
+    monkeypatch.setattr(kg.query, "load_store", load)
+    result = CliRunner().invoke(main, ["serve", str(_ttl(tmp_path)), "--port", "0"])
+    assert result.exit_code == 143
+    assert result.output.strip().splitlines() == [
+        "kg: interrupted by SIGTERM; the server was not started; the graph was only read"]
