@@ -155,8 +155,10 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
                 i -= 1
         if low in TITLE_WORDS and not (low == "of" and not role_toks):
             role_toks.insert(0, t.text)
-        elif c and i > 0 and doc[i - 1].lower_ in ("for", "to"):
-            role_toks.insert(0, t.text)  # "Special Envoy for Yemen", "Ambassador to Chile": the office's, not theirs
+        elif c and (not role_toks or t.ent_type_ != "NORP") and i > 0 and doc[i - 1].lower_ in ("for", "to"):
+            # "Special Envoy for Yemen", "Ambassador to Chile": the office's, not theirs; but in "a visit to
+            # Chilean President X" a demonym before the title is the person's
+            role_toks.insert(0, t.text)
         elif c and country is None:
             country = c
         elif low in ("'s", "’s") and i > 0:

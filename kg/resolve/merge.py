@@ -143,7 +143,7 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
     if raw.kind == "visit" and place is not None and place.country:
         # a visit's host is the country visited when no host is named
         visitor_countries = {a.country for a in actors if a.key in visitors}
-        if not hosts and place.country not in visitor_countries:
+        if place.country not in visitor_countries:
             host = country_actor(place.country)
             if all(a.key != host.key for a in actors):
                 actors.append(host)
@@ -157,6 +157,14 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
                     leader = person_actor(leaders[0].name, (leaders[0].role or "",), a.name, when, before)
                     if leader is not None and all(x.key != leader.key for x in actors):
                         actors.append(leader)
+    # a visit goes to a state: the country of the people who receive the visitor is a side too
+    if raw.kind == "visit" and visitors:
+        visiting = {a.country for a in actors if a.key in visitors and a.country}
+        received = {a.country for a in actors if a.key not in visitors and a.type == "person" and a.country}
+        if visiting and len(received - visiting) == 1:
+            host = country_actor(next(iter(received - visiting)))
+            if all(a.key != host.key for a in actors):
+                actors.append(host)
     # a person and their own country are one side: keep the person
     people_countries = {a.country for a in actors if a.type == "person" and a.country}
     visitor_home = {a.country for a in actors if a.key in visitors and a.country}

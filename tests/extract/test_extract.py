@@ -666,6 +666,8 @@ def test_a_country_owning_the_object_is_not_a_side(nlp) -> None:
     ("Special Representative for Afghanistan Reconciliation Tom Hart arrived in Washington.", "Tom Hart",
      "Special Representative for Afghanistan Reconciliation", None),
     ("Egyptian Foreign Minister Ahmed Salem met officials.", "Ahmed Salem", "Foreign Minister", "Egypt"),
+    # after "to", a demonym before the title is still the holder's country (not "Ambassador to Chile")
+    ("The envoy paid a visit to Peruvian President Mario Quispe.", "Mario Quispe", "President", "Peru"),
 ])
 def test_an_office_for_a_country_is_not_the_holders_country(nlp, text, name, role, country) -> None:
     art = make_article("t", text, "test", published="2024-03-14")

@@ -57,7 +57,8 @@ def test_capital_country() -> None:
 
 @pytest.mark.parametrize("text, sides", [
     ("Prime Minister Kofi Mensah received the Ghanaian foreign minister in Lima on Monday.", ["Ghana", "Kofi Mensah"]),
-    ("Prime Minister Kofi Mensah hosted his Peruvian counterpart in Accra on Monday.", ["Kofi Mensah", "Peru"]),
+    # a visit to a state: its host country is a side beside the host
+    ("Prime Minister Kofi Mensah hosted his Peruvian counterpart in Accra on Monday.", ["Ghana", "Kofi Mensah", "Peru"]),
     ("The Chilean foreign minister met the Serbian president in Brussels.", ["Chile", "Serbia"]),
     ("Ghana and Nigeria agreed to hold talks next week.", ["Ghana", "Nigeria"]),
 ])

@@ -190,3 +190,33 @@ def test_headline_words_and_asides_in_names(raw: str, name: str | None) -> None:
     from kg.resolve.actors import clean_person_name
 
     assert clean_person_name(raw) == name
+
+
+@pytest.mark.parametrize("text", [
+    # the host named, and the place in the host's country
+    "Chilean Foreign Minister Rosa Pardo visited Lima on Monday, where she met Peruvian President Mario Quispe.",
+    # the host named with his country, no place
+    "Chilean Foreign Minister Rosa Pardo paid a visit on Monday to Peruvian President Mario Quispe.",
+])
+def test_a_visit_abroad_has_the_host_state_among_its_sides(nlp, text) -> None:
+    """A visit goes to a state: the host country is a side beside the host (a report that names only the
+    country, or only the person who received the visitor, is the same visit)."""
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    art = Article(id="a", text=text, source="t", published="2024-05-15")
+    visits = [m for m in resolve_article(art, extract_article(art, nlp)) if m.kind == "visit"]
+    assert visits and all("Peru" in {a.name for a in m.actors} for m in visits), visits
+    assert all("Chile" not in {a.name for a in m.actors} for m in visits)
+
+
+def test_a_visit_at_home_gains_no_host_state(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    text = "Peruvian President Mario Quispe visited Cusco on Monday with Peruvian Interior Minister Ana Rojas."
+    art = Article(id="a", text=text, source="t", published="2024-05-15")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert all("Peru" not in {a.name for a in m.actors} for m in ms), ms
