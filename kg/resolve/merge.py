@@ -141,9 +141,9 @@ def resolve_mention(raw: RawMention, article: Article, names: dict[str, object],
     context = tuple(a.name for a in actors if a.type == "country" and a.name not in home)
     place = resolve_place(raw.place_text, context)
     if raw.kind == "visit" and place is not None and place.country:
-        # a visit's host is the country visited when no host is named
+        # a visit's host is the country visited: a side beside its named host, once the visitor is known
         visitor_countries = {a.country for a in actors if a.key in visitors}
-        if place.country not in visitor_countries:
+        if place.country not in visitor_countries and (visitors or not hosts):
             host = country_actor(place.country)
             if all(a.key != host.key for a in actors):
                 actors.append(host)
