@@ -66,12 +66,14 @@ class Names:
                 name = known
                 key = name.lower()
         if len(parts) >= 2 and key not in self.full:
-            # "Ana Maria Costa" and "Ana Maria Costa da Cruz" are one person: keep the fuller form
+            # "Ana Maria Costa" and "Ana Maria Costa da Cruz" are one person, as are "Lee Jae" and "Lee
+            # Jae-sung" (the words of a hyphenated name): keep the fuller form
+            words = _name_parts(name)
             for old in list(self.order):
-                old_parts = old.lower().split()
-                if len(old_parts) >= 2 and old_parts != parts and key.split()[: len(old_parts)] == old_parts:
+                old_parts = _name_parts(old)
+                if len(old_parts) >= 2 and old_parts != words and words[: len(old_parts)] == old_parts:
                     self._rename(old, name)
-                elif len(old_parts) > len(parts) and old_parts[: len(parts)] == key.split():
+                elif len(old_parts) > len(words) and old_parts[: len(words)] == words:
                     name, key = old, old.lower()
                     break
         if key not in self.full:
@@ -82,7 +84,7 @@ class Names:
             if "-" in parts[-1]:
                 self.by_last.setdefault(parts[-1].split("-")[-1].lower(), name)
             self.by_first.setdefault(parts[0].lower(), name)
-        if role and (name not in self.role or not any(w in self.role[name].lower().split() for w in TITLE_HEADS)):
+        if role and (name not in self.role or not any(w in _name_parts(self.role[name]) for w in TITLE_HEADS)):
             self.role[name] = role
         if country and name not in self.country:
             self.country[name] = country
@@ -130,6 +132,10 @@ class Names:
         return cands[0] if cands else None
 
 
+def _name_parts(name: str) -> list[str]:
+    return name.lower().replace("-", " ").split()
+
+
 def clean_person(span: Any) -> tuple[str, str | None, str | None]:
     """(name without titles, role text, country) for a PERSON span, reading the words before it."""
     toks = [t for t in span if t.text not in ("'s", "’s")]
@@ -155,6 +161,8 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
                 i -= 1
         if low in TITLE_WORDS and not (low == "of" and not role_toks):
             role_toks.insert(0, t.text)
+        elif t.text == "-" and role_toks and i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
+            role_toks.insert(0, t.text)  # "Secretary-General", "Vice-President": one title
         elif c and (not role_toks or t.ent_type_ != "NORP") and i > 0 and doc[i - 1].lower_ in ("for", "to"):
             # "Special Envoy for Yemen", "Ambassador to Chile": the office's, not theirs; but in "a visit to
             # Chilean President X" a demonym before the title is the person's
@@ -170,7 +178,7 @@ def clean_person(span: Any) -> tuple[str, str | None, str | None]:
         else:
             break
         i -= 1
-    role = " ".join(w for w in role_toks if w.lower() not in ("the", "his", "her")) or None
+    role = re.sub(r" - ", "-", " ".join(w for w in role_toks if w.lower() not in ("the", "his", "her"))) or None
     return name, role, country
 
 

@@ -21,6 +21,7 @@ CANONICAL = {
 # demonyms and short forms -> ISO alpha-2: the ``aliases`` column of the knowledge base's countries
 ALIASES = {alias: code for code, row in country_rows().items() for alias in row[2]}
 EXTRA = {"XK": "Kosovo"}
+
 # capitals and seats of government used for a state (metonymy): only as a fallback for sides
 CAPITAL_OF = {"washington": "US", "moscow": "RU", "kremlin": "RU", "beijing": "CN", "kyiv": "UA",
               "kiev": "UA", "tehran": "IR", "pyongyang": "KP", "seoul": "KR", "tokyo": "JP",
@@ -42,6 +43,14 @@ def country_code(text: str) -> str | None:
     key = _clean(text)
     if not key or len(key) < 2:
         return None
+    letters = re.sub(r"[^a-z]", "", key)
+    written = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+    if len(letters) <= 3 and not re.sub(r"[^A-Za-z]", "", written).isupper():
+        # a code or acronym is written in capitals ("US", "UAE", "U.S."): "my", "at", "in", "us", "and",
+        # "can", "per" are words, not Malaysia, Austria, India, the United States, Andorra, Canada, Peru;
+        # a short demonym in title case is a word of its country's name ("Lao": Laos)
+        code = ALIASES.get(key)
+        return code if code and written[:1].isupper() and country_name(code).lower().startswith(key) else None
     if key in ALIASES:
         return ALIASES[key]
     if "the " + key in ALIASES:

@@ -700,3 +700,13 @@ def test_the_two_subject_of_the_verb_holding_the_trigger_are_the_previous_sides(
             "The two ministers agreed to hold talks in May.")
     assert [(m.kind, m.status) for m in events(nlp, text) if names(m) == {"Lena Falk", "Tomas Vega"}] == [
         ("meeting", "occurred"), ("talks", "planned")]
+
+
+def test_a_hyphenated_name_cut_at_its_hyphen_is_the_same_person(nlp) -> None:
+    """A recogniser may give "Lee Jae" in one place and "Lee Jae-sung" in another: one person, the fuller
+    name; and "Secretary-General" is one title (a later "Mr." does not replace it)."""
+    text = ("UN Secretary-General Lee Jae-sung arrived in Lima on Monday. Lee Jae met Peruvian President Mario "
+            "Quispe on Tuesday. Mr. Lee also met Chilean President Ana Ruiz.")
+    art = make_article("t", text, "test", published="2024-03-14")
+    info = {n.name: n for n in extract_article(art, nlp).names}
+    assert "Lee Jae" not in info and info["Lee Jae-sung"].role == "Secretary-General", info

@@ -220,3 +220,25 @@ def test_a_visit_at_home_gains_no_host_state(nlp) -> None:
     art = Article(id="a", text=text, source="t", published="2024-05-15")
     ms = resolve_article(art, extract_article(art, nlp))
     assert all("Peru" not in {a.name for a in m.actors} for m in ms), ms
+
+
+@pytest.mark.parametrize("text,country", [
+    ("US", "United States"), ("U.S.", "United States"), ("the UK's", "United Kingdom"), ("UAE", "United Arab Emirates"),
+    ("PNG", "Papua New Guinea"), ("Lao", "Laos"),
+    # words that are also ISO codes: not countries unless written in capitals
+    ("my", None), ("My", None), ("At", None), ("in", None), ("us", None), ("Us", None), ("And", None),
+    ("Can", None), ("Per", None), ("Li", None), ("Ki", None), ("uk", None),
+])
+def test_codes_count_only_in_capitals(text, country) -> None:
+    assert canonical_country(text) == country
+
+
+def test_a_quoted_first_person_is_no_country(nlp) -> None:
+    from kg.extract import extract_article
+    from kg.model import Article
+    from kg.resolve.merge import resolve_article
+
+    text = 'Chilean President Ana Ruiz said: "At this summit I had a bilateral meeting with my Peruvian counterpart."'
+    art = Article(id="a", text=text, source="t", published="2024-05-15")
+    ms = resolve_article(art, extract_article(art, nlp))
+    assert all(a.name in ("Ana Ruiz", "Peru") for m in ms for a in m.actors), ms
