@@ -11,6 +11,7 @@ from ..lexicon import roles, words_of
 from ..model import RawParticipant
 from ..resolve.actors import _HEADLINE_VERBS
 from ..resolve.countries import canonical_country
+from .modality import LIGHT_VERBS
 from .sides import CONSTITUENT_NATIONS, capital_country
 
 TITLE_WORDS = words_of(roles(), "title")  # kg/lexicon/roles.jsonl
@@ -328,11 +329,17 @@ def _is_place_token(tok: Any) -> bool:
     return False
 
 
-def _pronoun_subject(trigger: Any, stop: Any) -> bool:
+def _does_the_contact(trigger: Any) -> bool:
+    """Is the trigger's subject one who takes part: a verb ("talking with"), or a noun a light verb takes
+    ("held talks", "paid a visit"), not a noun someone comments on ("sees the visit as important")?"""
+    return trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and trigger.head.lower_ in LIGHT_VERBS | {"pay", "paid", "pays"}
+
+
+def _pronoun_subject(trigger: Any, stop: Any, pronouns: tuple[str, ...] = ("he", "she", "it", "they", "i", "we")) -> bool:
+    """Does a pronoun head a clause between the trigger and ``stop`` ("X said he would meet Y")?"""
     tok = trigger
     while tok.i != stop.i and tok.head.i != tok.i:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "i", "we")
-               for c in tok.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in pronouns for c in tok.children):
             return True
         tok = tok.head
     return False
@@ -724,8 +731,8 @@ def _country_mentions(sent: Any) -> Iterator[Any]:
     covered: set[int] = set()
     for ent in sent.ents:
         covered.update(range(ent.start, ent.end))
-        if ent.label_ in ("GPE", "NORP", "PERSON") or ent.label_ == "LOC" and canonical_country(ent.text):
-            yield ent
+        if ent.label_ in ("GPE", "NORP", "PERSON") or ent.label_ in ("LOC", "ORG") and canonical_country(ent.text):
+            yield ent  # a country the recogniser called a location or, heading a sentence, a body
     for tok in sent:
         if tok.i not in covered and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") \
                 and len(tok.text) > 3 and canonical_country(tok.text):
@@ -821,6 +828,9 @@ def _is_side(ent: Any, trigger: Any) -> bool:
         if tok.dep_ == "dobj" and tok.head.lower_ in ("involving", "including", "bringing") \
                 and tok.head.head.i in anchors:
             return True  # "negotiations involving Chile, Peru and Norway"
+        if tok.dep_ == "nsubj" and tok.head.lower_ in REPORTING and tok.head.i in {a.i for a in trigger.ancestors} \
+                and _does_the_contact(trigger) and _pronoun_subject(trigger, tok.head, ("it", "they", "we")):
+            return True  # "Chile said it had held talks with Peru": the sayer is the pronoun's antecedent
         if tok.head.i == tok.i:
             break
         tok = tok.head

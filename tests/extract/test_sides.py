@@ -69,3 +69,18 @@ def test_an_unnamed_office_holder_is_their_country(nlp, text, sides) -> None:
 def test_a_sayer_is_no_side(nlp) -> None:
     events = _events(nlp, "Ghana said Peru and Chile held talks in Lima.")
     assert all("Ghana" not in s for _, _, s in events)
+
+
+@pytest.mark.parametrize("text, sides", [
+    # the sayer is the antecedent of the pronoun that takes part
+    ("Chile said it had held talks with Peru about the border.", ["Chile", "Peru"]),
+    ("Chile said it was talking with Peru about the border.", ["Chile", "Peru"]),
+    ("The Ghanaian government said it had held talks with Peru on Monday.", ["Ghana", "Peru"]),
+])
+def test_a_sayer_who_is_the_pronoun_is_a_side(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_a_sayer_commenting_on_a_contact_is_no_side(nlp) -> None:
+    events = _events(nlp, "France has stated it sees the Ghanaian president's upcoming visit as very important.")
+    assert all("France" not in s for _, _, s in events), events
