@@ -313,7 +313,49 @@ def harvest_names(doc: Any, names: Names) -> None:
             continue
         if len(name.split()) > 5 or _not_a_person(name, names) or name.split()[0].lower() in _HEADLINE_VERBS:
             continue  # "... Leader Holds Separate Talks": a headline's verb, not a name
+        if role is None:
+            role, country = appositive_role(ent) or (None, country)
         names.add(name, role, country)
+
+
+def appositive_role(ent: Any) -> tuple[str, str | None] | None:
+    """(role, country) from an office in apposition after a name, read on the words (no parse needed):
+    "Ana Ruiz, Chile's foreign minister,", "Ana Ruiz, the Chilean president,", "Ana Ruiz, foreign minister
+    of Chile,".  None when what follows the comma is not an office ("Ana Ruiz, who met ...")."""
+    doc = ent.doc
+    i = ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    country = None
+    words: list[str] = []
+    while i < len(doc) and len(words) < 6:
+        t = doc[i]
+        low = t.lower_
+        if low in ("the", "a", "an") and not words and country is None:
+            pass
+        elif low in ("'s", "’s") and country is not None:
+            pass
+        elif low in TITLE_WORDS and low not in ("of", "for", "to"):
+            words.append(t.text)
+        elif low in ("of", "for", "to") and words:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            c = canonical_country(nxt.text) if nxt is not None and nxt.text[:1].isupper() else None
+            if c and low == "of" and country is None:
+                country = c
+                i += 1
+            else:
+                words.append(t.text)  # "Special Envoy for Yemen": the office's country, not the holder's
+        elif t.text[:1].isupper() and country is None and not words and canonical_country(t.text):
+            country = canonical_country(t.text)
+        elif t.text[:1].isupper() and words and words[-1].lower() in ("for", "to"):
+            words.append(t.text)
+        else:
+            break
+        i += 1
+    if not any(w.lower().rstrip(".") in TITLE_HEADS for w in words) or i >= len(doc) or doc[i].text not in (",", ".", ";"):
+        return None
+    return " ".join(words), country
 
 
 def _is_place_token(tok: Any) -> bool:
@@ -705,7 +747,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                     not _is_place_token(root) or _group_of(root)) else None  # "the delegations of Moscow and Ankara"
                 if not country:
                     continue
-            if _is_place_token(root) and not (root.head.lower_ == "to" and trigger.lower_ in ("visit", "visits", "trip")) \
+            if _is_place_token(root) and not (root.head.lower_ == "to" and _a_journey(trigger)) \
                     and not _group_of(root):
                 continue
             if not _is_side(ent, trigger):
@@ -716,13 +758,18 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 if not any(g in doc[ent.end: ent.end + 4].text.lower() for g in GROUP_NOUNS):
                     continue
             side = None
-            if root.head.lower_ in ("to",) and trigger.lower_ in ("visit", "visits", "trip"):
+            if root.head.lower_ in ("to",) and _a_journey(trigger):
                 side = "host"
             add(ent.start, RawParticipant(country, "COUNTRY", None, side))
     return sorted(found.values(), key=lambda x: x[0])
 
 
 _GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
+
+
+def _a_journey(trigger: Any) -> bool:
+    """A visit's trigger ("visit", "trip", "travel"): a country it goes "to" is its host."""
+    return TRIGGER_WORDS.get(trigger.lower_) == "visit"
 
 
 def _country_mentions(sent: Any) -> Iterator[Any]:

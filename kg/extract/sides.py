@@ -49,11 +49,16 @@ def _conjuncts(tok: Any) -> list[Any]:
 def destinations(trigger: Any) -> list[Any]:
     """The places a visit trigger goes to, in order: the objects of "visited"/"toured", or of "to"
     after "visit"/"trip" ("a tour of", "a trip to"), with their conjuncts."""
+    from .triggers import WORDS
+
     heads: list[Any] = []
     if trigger.lower_ in VISIT_VERBS and trigger.pos_ == "VERB":
         heads = [c for c in trigger.children if c.dep_ == "dobj"]
     elif trigger.lower_ in TRIP_NOUNS | VISIT_VERBS:
         heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "of")
+                 for g in c.children if g.dep_ == "pobj"]
+    elif WORDS.get(trigger.lower_) == "visit":  # any other word of a journey: "travel to", "a journey to"
+        heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
     out = []
     for h in heads:

@@ -710,3 +710,22 @@ def test_a_hyphenated_name_cut_at_its_hyphen_is_the_same_person(nlp) -> None:
     art = make_article("t", text, "test", published="2024-03-14")
     info = {n.name: n for n in extract_article(art, nlp).names}
     assert "Lee Jae" not in info and info["Lee Jae-sung"].role == "Secretary-General", info
+
+
+@pytest.mark.parametrize("text,role,country", [
+    ("Maria Gonzalez, Chile's foreign minister, met Tom Hale in Lima.", "foreign minister", "Chile"),
+    ("Maria Gonzalez, the Chilean president, met Tom Hale in Lima.", "president", "Chile"),
+    ("Maria Gonzalez, foreign minister of Chile, met Tom Hale in Lima.", "foreign minister", "Chile"),
+    ("Maria Gonzalez, who met Tom Hale in Lima, spoke on Monday.", None, None),  # a clause, not an office
+])
+def test_an_office_in_apposition_is_the_persons_role(nlp, text, role, country) -> None:
+    art = make_article("t", text, "test", published="2024-03-14")
+    info = {n.name: n for n in extract_article(art, nlp).names}
+    assert (info["Maria Gonzalez"].role, info["Maria Gonzalez"].country) == (role, country), info
+
+
+def test_a_journey_to_several_countries_is_one_visit_each(nlp) -> None:
+    """Any word of a journey ("travel to") splits into legs, as "visited" and "a trip to" do."""
+    found = events(nlp, "Iranian Foreign Minister Ali Rezaei will travel to Qatar, Germany and Belgium next week.")
+    hosts = sorted(p.text for m in found for p in m.participants if p.side == "host")
+    assert hosts == ["Belgium", "Germany", "Qatar"] and all("Ali Rezaei" in names(m) for m in found), found
