@@ -492,6 +492,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                                   for c in clause.children):
         inside = {t.i for t in clause.subtree}
         speakers = speakers | ({t.i for t in sent} - inside)
+    # ... and so with a subordinate or coordinate clause that names its own subject ("a day after Ruiz visited
+    # Lima", "Quispe met Arce and Ruiz flew home"): who is outside it belongs to the main clause's event
+    sub = next((t for t in [trigger, *trigger.ancestors] if t.dep_ in ("advcl", "conj") and t.pos_ in ("VERB", "AUX")), None)
+    if sub is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in sub.children):
+        speakers = speakers | ({t.i for t in sent} - {t.i for t in sub.subtree})
     for t in sent:
         # "welcoming the plan put forward by X": X belongs to that clause, not to the event
         if t.dep_ in ("acl", "relcl") and t.i not in ancestors and trigger.i not in {x.i for x in t.subtree} \
@@ -500,6 +505,13 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     for other in others:
         if other.i != trigger.i and other.i not in ancestors and other.pos_ in ("VERB", "AUX"):
             speakers |= {t.i for t in other.subtree} - own
+        # an event that governs this one keeps its own objects: in "After meeting Ruiz, Quispe held talks
+        # with Arce" Arce is in the talks, not the meeting (their shared subject is in both)
+        verb = other if other.pos_ in ("VERB", "AUX") else other.head if other.dep_ == "dobj" else None
+        if verb is not None and verb.i in ancestors and verb.i != trigger.i:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "prep") and trigger.i not in {x.i for x in c.subtree}:
+                    speakers |= {x.i for x in c.subtree} - own
     found: dict[str, tuple[int, RawParticipant]] = {}
     person_tokens: set[int] = set()
 

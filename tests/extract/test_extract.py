@@ -729,3 +729,16 @@ def test_a_journey_to_several_countries_is_one_visit_each(nlp) -> None:
     found = events(nlp, "Iranian Foreign Minister Ali Rezaei will travel to Qatar, Germany and Belgium next week.")
     hosts = sorted(p.text for m in found for p in m.participants if p.side == "host")
     assert hosts == ["Belgium", "Germany", "Qatar"] and all("Ali Rezaei" in names(m) for m in found), found
+
+
+@pytest.mark.parametrize("text,want", [
+    # a clause with its own subject: who is outside it is in the main clause's event
+    ("Peruvian President Mario Quispe held talks with Bolivian President Luis Arce, a day after Chilean "
+     "President Ana Ruiz visited Lima.", {"visit": {"Ana Ruiz"}, "talks": {"Mario Quispe", "Luis Arce"}}),
+    # the governing event keeps its own objects; the shared subject is in both
+    ("After meeting Chilean President Ana Ruiz, Peruvian President Mario Quispe held talks with Bolivian "
+     "President Luis Arce.", {"meeting": {"Ana Ruiz", "Mario Quispe"}, "talks": {"Mario Quispe", "Luis Arce"}}),
+])
+def test_two_events_in_one_sentence_keep_their_own_people(nlp, text, want) -> None:
+    got = {m.kind: {p.text for p in m.participants if p.label == "PERSON"} for m in events(nlp, text)}
+    assert got == want, got
