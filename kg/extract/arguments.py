@@ -751,6 +751,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 continue
             if ent.text.lower().removeprefix("the ") in CONSTITUENT_NATIONS:
                 continue  # a team, not a state
+            if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in COURTESY_TITLES:
+                continue  # "Mr German", "Ms England": a surname
             country = canonical_country(ent.text)
             root = ent.root
             if not country:

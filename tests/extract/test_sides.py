@@ -84,3 +84,8 @@ def test_a_sayer_who_is_the_pronoun_is_a_side(nlp, text, sides) -> None:
 def test_a_sayer_commenting_on_a_contact_is_no_side(nlp) -> None:
     events = _events(nlp, "France has stated it sees the Ghanaian president's upcoming visit as very important.")
     assert all("France" not in s for _, _, s in events), events
+
+
+def test_a_country_word_after_a_courtesy_title_is_a_surname(nlp) -> None:
+    events = _events(nlp, "Mr Holland met the Chilean foreign minister in Lima on Monday.")
+    assert all("Netherlands" not in s for _, _, s in events), events
