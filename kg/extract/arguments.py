@@ -696,7 +696,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             add(trigger.i, p)
     # "a delegation from ECOWAS": an acronym the recogniser missed, that a group of its people is named after
     for t in sent:
-        if t.text.isupper() and len(t.text) >= 2 and t.pos_ == "PROPN" and not t.ent_type_ and _group_of(t):
+        if t.text.isupper() and len(t.text) >= 2 and t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ \
+                and (_group_of(t) or _before_group(doc[t.i: t.i + 1])):
             kb_body = lookup_body(t.text)
             if kb_body is not None and _is_side(doc[t.i: t.i + 1], trigger):
                 add(t.i, RawParticipant(kb_body.name, "ORG"))
@@ -717,8 +718,9 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if trigger.lower_.startswith("summit") or ent.end == trigger.i or trigger.lower_ in _GATHER \
                     or trigger.lower_.startswith("attend") and ent.end < len(doc) and doc[ent.end].lower_.startswith(
                         "summit") \
-                    or _group_of(ent.root) and _is_side(ent, trigger):
-                # "G20 leaders open summit", "a NATO meeting", "a delegation from ECOWAS met ..."
+                    or (_group_of(ent.root) or _before_group(ent)) and _is_side(ent, trigger):
+                # "G20 leaders open summit", "a NATO meeting", "a delegation from ECOWAS met ...", "an ECOWAS
+                # delegation met ..."
                 add(ent.start, RawParticipant(body, "ORG"))
     if trigger.lower_.startswith("summit") or trigger.lower_ in _GATHER:  # "the BRICS summit", "SCO leaders gathered"
         for t in sent:
@@ -824,6 +826,12 @@ def _paired_sides(trigger: Any) -> list[tuple[str, str]]:
             if len(out) == 2 and out[0] != out[1]:
                 return out
     return []
+
+
+def _before_group(span: Any) -> bool:
+    """A body or country that names the group of its people after it: "an ECOWAS delegation", "AU envoys"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS
 
 
 def _group_of(tok: Any) -> bool:

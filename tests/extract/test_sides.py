@@ -89,3 +89,15 @@ def test_a_sayer_commenting_on_a_contact_is_no_side(nlp) -> None:
 def test_a_country_word_after_a_courtesy_title_is_a_surname(nlp) -> None:
     events = _events(nlp, "Mr Holland met the Chilean foreign minister in Lima on Monday.")
     assert all("Netherlands" not in s for _, _, s in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "An ECOWAS delegation met Ghanaian President Kofi Mensah and army leader Kwame Asante in Accra on Saturday.",
+    "A delegation from the African Union met Ghana's ousted president Kofi Mensah and army leader Kwame Asante "
+    "in Accra on Saturday.",
+])
+def test_a_bodys_delegation_meets_each_person(nlp, text) -> None:
+    """The body whose people meet is a side: one contact with each person met, not one between them."""
+    events = _events(nlp, text)
+    assert events and all(len(s) == 2 and any(x.startswith(("Economic Community", "African Union")) for x in s)
+                          for _, _, s in events), events
