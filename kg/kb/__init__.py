@@ -4,14 +4,18 @@ international bodies, each with a Wikidata id where known.
 Data (``kg/kb/data/``, see the README for where each part comes from):
 
 * ``office-holders-wikidata.tsv``: heads of state and government and foreign ministers of 2021-2022
-  (Wikidata, CC0); ``people-extra.tsv``: people added or renamed by hand, same columns.  A person is
-  one Wikidata id; the extra file's first row gives the display name and home country.
+  (Wikidata, CC0); ``office-holders-history.tsv``: those of 1990-2020 of the larger and the most
+  reported countries, and some other senior ministers (general knowledge, written by hand);
+  ``people-extra.tsv``: people added or renamed by hand.  Same columns.  A person is one id: a Wikidata
+  id (``wikidata:Q9545``), else a hand-made one (``hand:jean-chretien``: :attr:`KBPerson.qid` None);
+  a later file's first row gives the display name and home country.
 * ``countries.tsv``: ISO code, Wikidata id, canonical name, aliases and demonyms.
 * ``bodies.tsv``: international bodies: key, Wikidata id, full name, acronyms and short forms.
 
 The API the resolver (and the extractor) uses::
 
-    lookup_person("Sergei Lavrov", "2023-05-04") -> KBPerson(qid="Q58217", name="Sergey Lavrov", ...)
+    lookup_person("Sergei Lavrov", "2023-05-04") -> KBPerson(key="Q58217", name="Sergey Lavrov", ...)  # .qid "Q58217"
+    lookup_person("Jean Chretien", "1999") -> KBPerson(key="hand:jean-chretien", ...)  # .qid None
     lookup_body("ECOWAS") -> KBBody(key="ecowas", name="Economic Community of West African States", ...)
     lookup_country("Curaçao") -> KBCountry(code="CW", qid="Q25279", name="Curaçao", key="curacao")
 
@@ -27,20 +31,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resolve.keys import fold, match_key
+from ..resolve.keys import actor_key, fold, match_key
 from .data import DATA, PEOPLE_FILES, read_tsv
 
 __all__ = ["KBBody", "KBCountry", "KBPerson", "Office", "lookup_body", "lookup_country", "lookup_person",
-           "people", "person_by_qid"]
+           "people", "person_by_actor_key", "person_by_qid", "person_id"]
 
 OFFICE_LABELS = {"head_of_state": "head of state", "head_of_government": "head of government",
-                 "foreign_minister": "foreign minister"}
+                 "foreign_minister": "foreign minister", "minister": "minister"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @dataclass(frozen=True)
 class Office:
-    office: str  # head_of_state | head_of_government | foreign_minister | ...
+    office: str  # head_of_state | head_of_government | foreign_minister | minister (another cabinet post) | ...
     country: str  # ISO alpha-2 (a few non-standard codes for disputed territories)
     start: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None: unknown
     end: str | None  # None: still held (at the data's date)
@@ -54,7 +58,7 @@ class Office:
 
 @dataclass(frozen=True)
 class KBPerson:
-    qid: str
+    key: str  # the person's id in the base: a Wikidata id ("Q9545") or a hand-made one ("hand:jean-chretien")
     name: str
     alt_names: tuple[str, ...]
     offices: tuple[Office, ...]
@@ -72,6 +76,11 @@ class KBPerson:
         if len(when) == 7:
             hi = when + "-31"
         return any(o.covers(lo[:10], hi[:10]) for o in self.offices)
+
+    @property
+    def qid(self) -> str | None:
+        """The Wikidata id; None for a person the base knows only by a hand-made id (never a made-up URI)."""
+        return self.key if re.fullmatch(r"Q[0-9]+", self.key) else None
 
     @property
     def role(self) -> str | None:
@@ -112,9 +121,20 @@ def _end(value: str) -> str | None:
     return value or None
 
 
+def person_id(source_id: str) -> str | None:
+    """A data row's person id: ``wikidata:Q9545`` -> "Q9545", ``hand:jean-chretien`` -> itself (a person
+    the data gives no Wikidata id); None for anything else (the row is dropped)."""
+    source_id = source_id.strip()
+    if re.fullmatch(r"wikidata:Q[0-9]+", source_id):
+        return source_id.removeprefix("wikidata:")
+    if re.fullmatch(r"hand:[a-z0-9]+(-[a-z0-9]+)*", source_id):
+        return source_id
+    return None
+
+
 @lru_cache(maxsize=1)
 def people() -> dict[str, KBPerson]:
-    """Every person of the base by Wikidata id."""
+    """Every person of the base by id (:attr:`KBPerson.key`: the Wikidata id, else the hand-made id)."""
     names: dict[str, str] = {}
     alts: dict[str, list[str]] = defaultdict(list)
     offices: dict[str, list[Office]] = defaultdict(list)
@@ -126,8 +146,8 @@ def people() -> dict[str, KBPerson]:
             continue
         named: set[str] = set()
         for row in read_tsv(path):
-            qid = row.get("source_id", "").removeprefix("wikidata:")
-            if not re.fullmatch(r"Q[0-9]+", qid) or not row.get("name"):
+            qid = person_id(row.get("source_id", ""))
+            if qid is None or not row.get("name"):
                 continue
             if qid not in named:  # this file's first row names the person (a later file wins)
                 if qid in names and names[qid] != row["name"]:
@@ -155,7 +175,24 @@ def people() -> dict[str, KBPerson]:
 
 
 def person_by_qid(qid: str) -> KBPerson | None:
+    """The person with this id (:attr:`KBPerson.key`: a Wikidata id or a hand-made ``hand:`` id)."""
     return people().get(qid)
+
+
+@lru_cache(maxsize=1)
+def _hand_keys() -> dict[str, str]:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for p in people().values():
+        if p.qid is None:
+            seen[actor_key(p.name)].add(p.key)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def person_by_actor_key(key: str) -> KBPerson | None:
+    """The person without a Wikidata id whose actor key (:func:`kg.resolve.keys.actor_key` of the
+    base's name, what :func:`kg.resolve.actors.person_actor` gives a linked person) is ``key``."""
+    found = _hand_keys().get(key)
+    return people()[found] if found else None
 
 
 def _tokens(name: str) -> list[str]:
@@ -173,9 +210,23 @@ def _person_index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
             if not toks:
                 continue
             full["-".join(toks)].add(qid)
-            if len(toks) >= 2 or n in p.alt_names:
+            if (len(toks) >= 2 or n in p.alt_names) and not _given_name_last(n, p):
                 last[toks[-1]].add(qid)
     return dict(full), dict(last)
+
+
+_KOREAN = frozenset({"KP", "KR"})
+# words written before a name in an alternative name ("Emperor Akihito", "Lord Falconer", "Tun Mahathir")
+_NAME_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "sheikh", "emir", "sultan",
+                          "lord", "lady", "sir", "dame", "tun", "mr", "mrs", "ms", "dr", "president", "pope"})
+
+
+def _given_name_last(name: str, person: KBPerson) -> bool:
+    """A name whose last word is part of a given name, not a surname: a Korean name, the family name
+    first and a two-syllable given name after it, hyphenated or not ("Ban Ki-moon", "Hong Soon Young":
+    "Moon" and "Young" are not surnames there; "Kim Jong Un" is called "Kim")."""
+    words = name.split()
+    return person.country in _KOREAN and (len(words) == 2 and "-" in words[1] or len(words) == 3)
 
 
 def _pick(qids: set[str], when: str | None, before: str | None = None) -> KBPerson | None:
@@ -198,17 +249,24 @@ def _name_words() -> frozenset[str]:
     words: set[str] = set()
     for p in people().values():
         for n in (p.name, *p.alt_names):
-            toks = _tokens(n)
+            toks = [t for t in _tokens(n) if len(t) >= 2 and t not in _NAME_TITLES]  # no initials, no titles
             if toks:
-                words.update((toks[0], toks[-1]))
+                words.add(toks[0])
+                if not _given_name_last(n, p):
+                    words.add(toks[-1])
     return frozenset(words)
 
 
 def known_surname(word: str) -> bool:
     """Some person of the base is called by this word: a surname, a family name written first ("Xi"),
-    or a one-word alternative name."""
+    or a one-word alternative name; never an initial, a title, a country or nationality, nor the last
+    syllable of a hyphenated given name written after the family name ("Moon" of Ban Ki-moon)."""
+    from ..resolve.countries import canonical_country
+
     toks = _tokens(word)
-    return len(toks) == 1 and (toks[0] in _person_index()[1] or toks[0] in _name_words())
+    if len(toks) != 1 or canonical_country(word) is not None:
+        return False  # "English", "Israel": a nationality or a country first, whoever bears the name
+    return toks[0] in _person_index()[1] or toks[0] in _name_words()
 
 
 @lru_cache(maxsize=65536)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..kb import known_surname, lookup_body, lookup_person
+from ..kb import KBPerson, known_surname, lookup_body, lookup_person, person_by_actor_key, person_by_qid
 from ..model import Actor, NameInfo, RawParticipant
 from .countries import canonical_country, country_qid
 from .keys import actor_key, country_key, match_key
@@ -132,12 +132,16 @@ def not_a_person(name: str) -> str | None:
     return None
 
 
-def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
-    if actor.type != "person" or not actor.wikidata:
-        return False
-    from ..kb import person_by_qid
+def _kb_person(actor: Actor) -> KBPerson | None:
+    """The knowledge base's person an actor was linked to: by Wikidata id, else (a person the base knows
+    by a hand-made id) by the key :func:`person_actor` gave it."""
+    if actor.type != "person":
+        return None
+    return person_by_qid(actor.wikidata) if actor.wikidata else person_by_actor_key(actor.key)
 
-    person = person_by_qid(actor.wikidata)
+
+def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
+    person = _kb_person(actor)
     return person is not None and person.holds_office(when, before=before)
 
 
@@ -170,8 +174,12 @@ def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None,
 
 
 def identity(actor: Actor) -> str:
-    """What tells one person from another across articles: the Wikidata id, else the compared name."""
-    return actor.wikidata or "name:" + match_key(actor.name)
+    """What tells one person from another across articles: the Wikidata id, else the knowledge base's
+    hand-made id ("hand:jean-chretien"), else the compared name ("name:...")."""
+    if actor.wikidata:
+        return actor.wikidata
+    person = _kb_person(actor)
+    return person.key if person is not None else "name:" + match_key(actor.name)
 
 
 def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: tuple[str, ...] | list[str] = (),

@@ -634,11 +634,12 @@ def canonical_actors(mentions: Sequence[Mention]) -> dict[tuple[str, str], Actor
                 by_tail["-".join(reversed(toks))].add(i)  # "Abe Shinzo" is "Shinzo Abe"
     target: dict[str, str] = {}
     for i in names:
-        if i.startswith("Q"):
+        if not i.startswith("name:"):  # a person of the knowledge base
             continue
         toks = i.removeprefix("name:").split("-")
         cands = by_surname.get(toks[0], set()) if len(toks) == 1 else by_tail.get("-".join(toks), set())
-        cands = {x for x in cands if x != i and (x.startswith("Q") or len(x) > len(i) or names[x].total() > names[i].total()
+        cands = {x for x in cands if x != i and (not x.startswith("name:") or len(x) > len(i)
+                                                 or names[x].total() > names[i].total()
                                                  or names[x].total() == names[i].total() and x < i)}
         if len(cands) == 1:
             target[i] = next(iter(cands))
@@ -672,7 +673,7 @@ def canonical_actors(mentions: Sequence[Mention]) -> dict[tuple[str, str], Actor
     people: dict[str, Actor] = {}
     for ident in sorted(merged_names):
         c = merged_names[ident]
-        kb = person_by_qid(ident) if ident.startswith("Q") else None
+        kb = None if ident.startswith("name:") else person_by_qid(ident)
         label = kb.name if kb else min(c, key=lambda n: (-c[n], -len(n), n))
         key = actor_key(label)
         if used.get(key, ident) != ident:
@@ -688,7 +689,7 @@ def canonical_actors(mentions: Sequence[Mention]) -> dict[tuple[str, str], Actor
     for (type_, key), ident in ident_of.items():
         ident = target.get(ident, ident)
         p = people[ident]
-        kb = person_by_qid(ident) if ident.startswith("Q") else None
+        kb = None if ident.startswith("name:") else person_by_qid(ident)
         home = canonical_country(kb.country) if kb and kb.country else None
         seen_in = countries.get(ident)
         country = home or (min(seen_in, key=lambda n: (-seen_in[n], n)) if seen_in else None)

@@ -7,7 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent
-PEOPLE_FILES = ("office-holders-wikidata.tsv", "people-extra.tsv")  # later files win for a person's name
+# later files win for a person's name: the hand-made renames of people-extra.tsv last
+PEOPLE_FILES = ("office-holders-wikidata.tsv", "office-holders-history.tsv", "people-extra.tsv")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
