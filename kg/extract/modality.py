@@ -26,6 +26,11 @@ DENY = {"denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismis
 # "baseless"); phrases are matched by the lexicon's own matcher
 CANCEL |= {f for f in words_of(cues(), "cancelled") if " " not in f}
 DENY |= {f for f in words_of(cues(), "denied") if " " not in f}
+# the lexicon's phrasal cues of a verb and its particle ("ruled out", "turned down", "pushed back"): the verb
+# on the trigger's path, the particle after it
+PHRASAL: dict[tuple[str, str], str] = {
+    (f.split()[0], f.split()[1]): e.signals for e in cues() if e.signals in ("cancelled", "denied") for f in e.forms
+    if len(f.split()) == 2 and f.split()[1] in ("off", "down", "out", "back", "away")}
 NEG = {"not", "n't", "never", "no"}
 HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
@@ -201,8 +206,13 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
     cancel = {w for w in allw & CANCEL if w not in CANCEL_NEEDS_OFF}
     if allw & CANCEL_NEEDS_OFF and ("off" in sent_words or {"on", "hold"} <= sent_words or {"on", "ice"} <= sent_words):
         cancel.add("called off")  # "called off", "put off", "put on hold", "put on ice"
-    if cancel:
+    low = trigger.sent.text.lower()
+    phrasal = {st for (verb, prt), st in PHRASAL.items()
+               if verb in allw and re.search(rf"\b{verb}\s+{prt}\b", low)}
+    if cancel or "cancelled" in phrasal:
         return "cancelled", "future", 0.8  # its date is the one it was planned for
+    if "denied" in phrasal:
+        return "denied", "future" if near & {"would", "will", "'ll", "planned", "plan"} else "past", 0.75
     if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):
         # "dismissed reports that they would meet in May": the denied meeting lay ahead
         return "denied", "future" if near & {"would", "will", "'ll", "planned", "plan"} else "past", 0.75

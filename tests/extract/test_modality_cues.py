@@ -58,3 +58,15 @@ def _statuses(nlp, text: str) -> list[str]:
 ])
 def test_expectation_cues(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    # a phrasal cue of the lexicon: the verb on the trigger's path, its particle after it
+    ("Ghana ruled out talks with Togo until the border reopens.", "denied"),
+    ("President Ana Ruiz turned down a meeting with President Kofi Mensah.", "denied"),
+    ("The talks between Ghana and Togo were pushed back to the autumn.", "cancelled"),
+    # the verb without its particle says nothing of the contact
+    ("President Ana Ruiz, who ruled Ghana for a decade, met President Kofi Mensah in Accra on Tuesday.", "occurred"),
+])
+def test_phrasal_cues_of_the_lexicon(nlp, text, status) -> None:
+    assert status in _statuses(nlp, text), _statuses(nlp, text)
