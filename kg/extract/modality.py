@@ -50,6 +50,9 @@ CANCELLED_LATER = re.compile(r"\b((which|that|it|but it) (was|were|has been|had 
                              r"|, an? (visit|trip|meeting|summit|talks|call) (that was |which was )?"
                              r"(later |ultimately |eventually |subsequently |then )?)"
                              r"(cancel|postpon|called off|suspend|scrap|shelv|put off|delay)")
+MOTION_AHEAD = {"travel", "travels", "traveling", "travelling", "fly", "flies", "flying", "go", "goes", "going",
+                "head", "heads", "heading", "leave", "leaves", "leaving", "come", "comes", "coming", "arrive",
+                "arrives", "arriving", "return", "returns", "returning"}
 FUTURE_TIME = {"tomorrow", "next", "upcoming", "later", "coming"}
 LIGHT_VERBS = {"conduct", "conducting", "conducted", "holding", "having", "engaged", "engaging", "hold", "held", "holds",
                "have", "had", "has", "take", "took", "taken", "is", "was", "were", "be",
@@ -244,6 +247,10 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
         return "planned", "future", 0.5
     if trigger.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
         head = trigger.head
+        if head.lower_ in MOTION_AHEAD and head.tag_ not in ("VBD", "VBN"):
+            # "is travelling to Lima on Tuesday to meet ...", "will fly to Accra to meet ...": the purpose of a
+            # journey under way or ahead
+            return "planned", "future", 0.6
         if not (head.tag_ in ("VBD", "VBN") and head.lower_ in MOTION):
             # "an occasion for them to meet": an infinitive not under a past journey is not a held meeting
             return "hypothetical", "future", 0.5

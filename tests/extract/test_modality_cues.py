@@ -70,3 +70,14 @@ def test_expectation_cues(nlp, text, status) -> None:
 ])
 def test_phrasal_cues_of_the_lexicon(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    # the purpose of a journey under way or ahead is planned; of a journey made, held
+    ("Foreign Minister Ana Ruiz is travelling to Accra on Tuesday to meet her Ghanaian counterpart Kofi Mensah.",
+     "planned"),
+    ("Foreign Minister Ana Ruiz travelled to Accra on Tuesday to meet her Ghanaian counterpart Kofi Mensah.",
+     "occurred"),
+])
+def test_the_purpose_of_a_journey(nlp, text, status) -> None:
+    assert status in _statuses(nlp, text), _statuses(nlp, text)
