@@ -69,7 +69,9 @@ _PHONE_WORDS = re.compile(r"\b(phone|telephone|call|phoned|telephoned)\b", re.IG
 _NOT_EVENT_NOUN = re.compile(
     r"\b(press|news|media)\s+(conference|briefing|call)|conference call with reporters|"
     r"\bcalls? to (?!(the|a|an|his|her|their|its|president|prime|minister|king|queen)\b)[a-z]+\b|"  # "a call to act"
-    r"\bcall(s|ed)? (up)?on (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the phone)\b)\w+|"
+    r"\bcall(s|ed)? (up)?on (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the phone|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+    r"dec)\b|\d)\w+|"  # "calls on Ghana to act"; "calls on 19 May", "calls on Monday" are dated calls
     r"\bcalls? for\b|so.called|called (him|her|it|them|the)|wake-up call",
     re.IGNORECASE)
 

@@ -742,3 +742,9 @@ def test_a_journey_to_several_countries_is_one_visit_each(nlp) -> None:
 def test_two_events_in_one_sentence_keep_their_own_people(nlp, text, want) -> None:
     got = {m.kind: {p.text for p in m.participants if p.label == "PERSON"} for m in events(nlp, text)}
     assert got == want, got
+
+
+def test_a_dated_call_is_a_call(nlp) -> None:
+    """"calls on 19 May" is a dated call, not a call on someone to act."""
+    found = events(nlp, "Chilean President Ana Ruiz held phone calls on 19 April with Peruvian President Mario Quispe.")
+    assert [m.kind for m in found] == ["phone_call"], found
