@@ -70,7 +70,11 @@ def _split_pairs(trigger: Any, parts: list[tuple[int, RawParticipant]]) -> list[
         # "held talks with A and B", "spoke with A and B": one person's contact with each of them
         noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "telephone talks"
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "prep") else noun
-        with_ = [c for c in [*noun.children, *(verb.children if verb.i != noun.i else ())]
+        heads = [noun, *([verb] if verb.i != noun.i else [])]
+        # "held calls on 19 May with A and B": a parser may hang the "with" on the date before it
+        heads += [g for h in list(heads) for c in h.children if c.dep_ == "prep"
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]
+        with_ = [c for h in heads for c in h.children
                  if c.dep_ == "prep" and c.lower_ == "with"]  # "talks with", "held talks with", "by phone with"
         listeners = {t.i for w in with_ for c in w.children if c.dep_ == "pobj" for t in c.subtree}
         after = [p for i, p in parts if i in listeners and p.label == "PERSON"]

@@ -748,3 +748,10 @@ def test_a_dated_call_is_a_call(nlp) -> None:
     """"calls on 19 May" is a dated call, not a call on someone to act."""
     found = events(nlp, "Chilean President Ana Ruiz held phone calls on 19 April with Peruvian President Mario Quispe.")
     assert [m.kind for m in found] == ["phone_call"], found
+
+
+def test_calls_with_several_people_after_a_date(nlp) -> None:
+    """A parser may hang "with A and B" on the date before it: still one call with each."""
+    found = events(nlp, "Chilean President Ana Ruiz held phone calls on 19 April with Peruvian President Mario "
+                        "Quispe and Bolivian President Luis Arce.")
+    assert sorted(sorted(names(m)) for m in found) == [["Ana Ruiz", "Luis Arce"], ["Ana Ruiz", "Mario Quispe"]], found
