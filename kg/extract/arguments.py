@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..kb import lookup_body, lookup_person
+from ..kb import lookup_body, lookup_group, lookup_person
 from ..lexicon import roles, words_of
 from ..model import RawParticipant
 from ..resolve.actors import _HEADLINE_VERBS
-from ..resolve.countries import canonical_country
+from ..resolve.countries import canonical_country, country_name, demonym
 from .modality import LIGHT_VERBS
 from .sides import CONSTITUENT_NATIONS, capital_country
 
@@ -733,6 +733,22 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         for key, body in BODIES.items():
             if " " in key and re.search(r"\b" + re.escape(key) + r"\b", low):
                 add(trigger.i, RawParticipant(body, "ORG"))  # "Leaders of the Group of 20 ... opened their summit"
+    # armed groups and movements in peace talks ("Colombia and the ELN rebels resumed talks"), and then the
+    # state's side as the text names it ("talks between the Sudanese army and the RSF")
+    state_sides: set[str] = set()  # countries whose side the text names as their government or army
+    armed = [(span, name, home) for span, name, home in armed_groups(sent) if span.start not in speakers
+             and (_is_side(span, trigger) or _group_of(span.root))]
+    for span, name, _ in armed:
+        add(span.start, RawParticipant(name, "GROUP"))
+    fought = {home for _, _, home in armed if home}  # the states the groups fight: their side is the government
+    if armed:
+        for tok in sent:
+            if tok.lower_ in STATE_SIDES and tok.i not in speakers and _is_side(doc[tok.i: tok.i + 1], trigger):
+                mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and canonical_country(c.text)]
+                if mods:
+                    adjective = mods[0].text.removesuffix("'s").removesuffix("’s")
+                    add(tok.i, RawParticipant(f"{adjective} {tok.lower_}", "GROUP"))
+                    state_sides.add(canonical_country(mods[0].text) or "")
     # regional groups as a side: "Southeast Asian leaders are meeting", "talks with Pacific leaders"
     for tok in sent:
         if tok.lower_ in ("leaders", "ministers", "heads") and tok.i not in speakers:
@@ -777,7 +793,14 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if root.head.lower_ in ("to",) and _a_journey(trigger):
                 side = "host"
             add(ent.start, RawParticipant(country, "COUNTRY", None, side))
-    return sorted(found.values(), key=lambda x: x[0])
+    out = []
+    for i, p in sorted(found.values(), key=lambda x: x[0]):
+        if p.label == "COUNTRY" and p.text in state_sides:
+            continue  # "the Sudanese army" is that state's side already
+        if p.label == "COUNTRY" and p.text in fought:
+            p = RawParticipant(f"{demonym(p.text) or p.text} government", "GROUP")  # "Colombia and the ELN"
+        out.append((i, p))
+    return out
 
 
 _GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
@@ -826,6 +849,36 @@ def _paired_sides(trigger: Any) -> list[tuple[str, str]]:
             if len(out) == 2 and out[0] != out[1]:
                 return out
     return []
+
+
+ARMED_HEADS = {"army", "forces", "front", "movement", "brigades", "militia", "militias"}
+STATE_SIDES = {"government", "army", "military", "opposition", "junta", "regime"}
+
+
+def armed_groups(sent: Any) -> Iterator[tuple[Any, str, str | None]]:
+    """Armed groups and movements named in the sentence, as (span, name): those of the knowledge base
+    (``kg/kb/data/groups.tsv``: "the ELN", "Houthi rebels"), and a named force, front or movement that is
+    no state's ("the Arakan Liberation Army"; "the Sudanese Armed Forces" is a state's army)."""
+    doc = sent.doc
+    seen: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        group = lookup_group(text)
+        if group is not None:
+            seen.update(range(ent.start, ent.end))
+            yield ent, group.name, country_name(group.country)
+        elif ent.label_ == "ORG" and ent[-1].lower_ in ARMED_HEADS and len(ent) >= 2 \
+                and not any(canonical_country(t.text) for t in ent) and all(t.text[:1].isupper() for t in ent
+                                                                            if t.lower_ not in ("the", "of", "for")):
+            seen.update(range(ent.start, ent.end))
+            yield ent, text, None
+    for tok in sent:  # a group the recogniser left out or took for a nationality ("Houthi rebels")
+        if tok.i not in seen and tok.text[:1].isupper() and len(tok.text) >= 3:
+            group = lookup_group(tok.text)
+            if group is not None:
+                yield doc[tok.i: tok.i + 1], group.name, country_name(group.country)
 
 
 def _before_group(span: Any) -> bool:

@@ -351,3 +351,35 @@ def lookup_body(text: str) -> KBBody | None:
     bodies, names = _bodies()
     key = names.get(_body_text(text)) or names.get(_body_text(re.sub(r"(?i)\s+(summit|leaders|bloc)$", "", text)))
     return bodies[key] if key else None
+
+
+@dataclass(frozen=True)
+class KBGroup:
+    key: str
+    qid: str | None
+    name: str  # the label
+    country: str  # ISO code of the state it fights or opposes
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, KBGroup], dict[str, str]]:
+    groups: dict[str, KBGroup] = {}
+    names: dict[str, str] = {}
+    for r in read_tsv(DATA / "groups.tsv"):
+        aliases = tuple(a for a in r["aliases"].split("|") if a)
+        group = KBGroup(r["key"], r["wikidata"] or None, r["name"], r["country"], aliases)
+        groups[group.key] = group
+        for n in (r["name"].lower(), *aliases):
+            names.setdefault(_body_text(n), group.key)
+    return groups, names
+
+
+@lru_cache(maxsize=1 << 14)
+def lookup_group(text: str) -> KBGroup | None:
+    """An armed group or movement that may be a side of peace talks, by its name or acronym ("the ELN",
+    "Houthi rebels", "Tamil Tigers"): ``kg/kb/data/groups.tsv``."""
+    groups, names = _groups()
+    key = names.get(_body_text(text)) or names.get(_body_text(re.sub(r"(?i)\s+(rebels?|militants?|fighters|"
+                                                                     r"insurgents|guerrillas?|movement)$", "", text)))
+    return groups[key] if key else None

@@ -87,6 +87,17 @@ def country_name(code: str) -> str:
     return str(getattr(hit, "common_name", None) or hit.name)
 
 
+_DEMONYM = re.compile(r"[a-z]+(an|ese|ish|i|ic|ine|ch|ean)")
+
+
+@lru_cache(maxsize=512)
+def demonym(country: str) -> str | None:
+    """The adjective of a country ("Colombian" for Colombia), from the knowledge base's aliases."""
+    row = country_rows().get(country_code(country) or "")
+    adjectives = [a for a in row[2] if _DEMONYM.fullmatch(a)] if row else []
+    return adjectives[0].title() if adjectives else None
+
+
 def canonical_country(text: str) -> str | None:
     code = country_code(text)
     return country_name(code) if code else None
@@ -99,4 +110,4 @@ def country_qid(name: str) -> str | None:
     return row[0] or None if row else None
 
 
-__all__ = ["canonical_country", "country_code", "country_key", "country_name", "country_qid"]
+__all__ = ["canonical_country", "country_code", "country_key", "country_name", "country_qid", "demonym"]

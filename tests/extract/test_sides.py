@@ -101,3 +101,24 @@ def test_a_bodys_delegation_meets_each_person(nlp, text) -> None:
     events = _events(nlp, text)
     assert events and all(len(s) == 2 and any(x.startswith(("Economic Community", "African Union")) for x in s)
                           for _, _, s in events), events
+
+
+@pytest.mark.parametrize("text, sides", [
+    # an armed group of the knowledge base, and the state it fights named as its government
+    ("Colombia and the National Liberation Army rebels resumed peace talks in Havana on Monday.",
+     ["Colombian government", "National Liberation Army"]),
+    ("The Taliban refuses to negotiate with the Afghan government.", ["Afghan government", "Taliban"]),
+    # a named force that is no state's, against a state's army as the text names it
+    ("Peace talks between the Sudanese army and the Rapid Support Forces resumed in Jeddah on Monday.",
+     ["Rapid Support Forces", "Sudanese army"]),
+    ("The Nigerian government held talks with Boko Haram militants in Abuja on Monday.",
+     ["Boko Haram", "Nigerian government"]),
+])
+def test_armed_groups_in_peace_talks(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_a_mediator_state_stays_a_state(nlp) -> None:
+    """Only the state a group fights is named as its government: a host or mediator stays a country."""
+    events = _events(nlp, "Norway hosted talks between the Colombian government and the ELN in Oslo on Monday.")
+    assert any("Norway" in s and "National Liberation Army" in s for _, _, s in events), events

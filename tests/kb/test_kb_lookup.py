@@ -116,3 +116,18 @@ def test_what_is_not_a_person() -> None:
     assert not_a_person("Mercosur") == "organisation"
     assert not_a_person("Buenos Aires") == "place"
     assert not_a_person("Anna Lindqvist") is None
+
+
+def test_armed_groups_by_name_or_acronym() -> None:
+    from kg.kb import lookup_group
+
+    eln = lookup_group("the ELN")
+    assert eln is not None and eln.name == "National Liberation Army" and eln.country == "CO"
+    assert lookup_group("Houthi rebels") is not None and lookup_group("Houthi rebels").name == "Houthis"  # type: ignore[union-attr]
+    assert lookup_group("Chile") is None and lookup_group("the government") is None
+
+
+def test_demonyms_from_the_country_table() -> None:
+    from kg.resolve.countries import demonym
+
+    assert [demonym(c) for c in ("Colombia", "Afghanistan", "United Kingdom")] == ["Colombian", "Afghan", "British"]
