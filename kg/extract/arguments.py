@@ -738,17 +738,26 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     state_sides: set[str] = set()  # countries whose side the text names as their government or army
     armed = [(span, name, home) for span, name, home in armed_groups(sent) if span.start not in speakers
              and (_is_side(span, trigger) or _group_of(span.root))]
+    # a country's opposition in talks with its government ("the Venezuelan opposition") is such a movement
+    for tok in sent:
+        if tok.lower_ == "opposition" and tok.i not in speakers and _is_side(doc[tok.i: tok.i + 1], trigger):
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and canonical_country(c.text)]
+            if mods:
+                armed.append((doc[tok.i: tok.i + 1], f"{_adjective(mods[0])} opposition", canonical_country(mods[0].text)))
     for span, name, _ in armed:
         add(span.start, RawParticipant(name, "GROUP"))
     fought = {home for _, _, home in armed if home}  # the states the groups fight: their side is the government
     if armed:
+        inside = {i for span, _, _ in armed for i in range(span.start, span.end)}  # "National Liberation Army"
         for tok in sent:
-            if tok.lower_ in STATE_SIDES and tok.i not in speakers and _is_side(doc[tok.i: tok.i + 1], trigger):
+            if tok.lower_ in STATE_SIDES - {"opposition"} and tok.i not in speakers | inside \
+                    and _is_side(doc[tok.i: tok.i + 1], trigger):
                 mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and canonical_country(c.text)]
-                if mods:
-                    adjective = mods[0].text.removesuffix("'s").removesuffix("’s")
+                country = canonical_country(mods[0].text) if mods else next(iter(fought)) if len(fought) == 1 else None
+                if country:  # "the Sudanese army"; "the government" of the one state a group here fights
+                    adjective = _adjective(mods[0]) if mods else demonym(country) or country
                     add(tok.i, RawParticipant(f"{adjective} {tok.lower_}", "GROUP"))
-                    state_sides.add(canonical_country(mods[0].text) or "")
+                    state_sides.add(country)
     # regional groups as a side: "Southeast Asian leaders are meeting", "talks with Pacific leaders"
     for tok in sent:
         if tok.lower_ in ("leaders", "ministers", "heads") and tok.i not in speakers:
@@ -849,6 +858,13 @@ def _paired_sides(trigger: Any) -> list[tuple[str, str]]:
             if len(out) == 2 and out[0] != out[1]:
                 return out
     return []
+
+
+def _adjective(tok: Any) -> str:
+    """A country modifier as an adjective: "Sudan's" -> "Sudanese", "Sudanese" as it is."""
+    text = tok.text.removesuffix("'s").removesuffix("’s")
+    country = canonical_country(text)
+    return (demonym(country) or text) if country and country.lower() == text.lower() else text
 
 
 ARMED_HEADS = {"army", "forces", "front", "movement", "brigades", "militia", "militias"}

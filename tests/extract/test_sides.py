@@ -122,3 +122,18 @@ def test_a_mediator_state_stays_a_state(nlp) -> None:
     """Only the state a group fights is named as its government: a host or mediator stays a country."""
     events = _events(nlp, "Norway hosted talks between the Colombian government and the ELN in Oslo on Monday.")
     assert any("Norway" in s and "National Liberation Army" in s for _, _, s in events), events
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The Venezuelan government and the Venezuelan opposition resumed talks in Oslo on Monday.",
+     ["Venezuelan government", "Venezuelan opposition"]),
+    # "the government" of the one state the group fights; "Sudan's army" as an adjective
+    ("The government and the ELN rebels resumed peace talks in Havana on Monday.",
+     ["Colombian government", "National Liberation Army"]),
+    ("Sudan's army and the Rapid Support Forces held talks in Jeddah.", ["Rapid Support Forces", "Sudanese army"]),
+    # the "Army" in a group's own name is not the state's army
+    ("Colombia's government and the National Liberation Army resumed peace talks in Caracas on Monday.",
+     ["Colombian government", "National Liberation Army"]),
+])
+def test_a_states_side_in_talks_with_a_movement(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
