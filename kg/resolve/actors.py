@@ -197,7 +197,7 @@ def is_diplomatic(actors: tuple[Actor, ...] | list[Actor], kind: str, visitors: 
         people = [a for a in actors if a.key in visitors and a.type == "person"]
         if people and not any(state(a) for a in people):
             return False
-    if kind != "visit" and domestic(actors):
+    if domestic(actors):  # a cabinet meeting, a minister touring at home with the prime minister
         return False
     return any(state(a) for a in actors)
 

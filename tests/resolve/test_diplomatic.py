@@ -38,3 +38,13 @@ def test_people_without_a_role_count_in_an_article_about_states() -> None:
     # a stated role that is not a state role stays one, whatever the article
     assert not is_diplomatic([person("Helen Okafor", "chief executive"), person("Armando Faria", "chairman")],
                              "phone_call", political=True)
+
+
+def test_a_visit_at_home_by_one_governments_people_is_not_diplomacy() -> None:
+    """The prime minister touring a city with a minister of the same government is domestic politics; a
+    visit abroad has the host state among its sides and stays a contact."""
+    pm = Actor(key="pm", name="Ama Owusu", type="person", country="Ghana", roles=("Prime Minister",))
+    minister = Actor(key="min", name="Kojo Boateng", type="person", country="Ghana", roles=("Interior Minister",))
+    togo = Actor(key="togo", name="Togo", type="country", country="Togo")
+    assert not is_diplomatic([pm, minister], "visit", visitors=[pm.key, minister.key])
+    assert is_diplomatic([pm, minister, togo], "visit", visitors=[pm.key, minister.key])
