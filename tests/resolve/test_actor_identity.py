@@ -175,3 +175,11 @@ def test_words_no_name_has(name: str, person: bool) -> None:
     from kg.resolve.actors import actor_for
 
     assert (actor_for(RawParticipant(name, "PERSON", "President"), {}) is not None) == person
+
+
+def test_saints_schools_and_streets_are_no_ones_name() -> None:
+    from kg.resolve.actors import not_a_person
+
+    assert not_a_person("St Brigid") == "place"  # a school, a church, a street named after a saint
+    assert not_a_person("Hillside Academy") == "place"
+    assert not_a_person("Kofi Mensah") is None
