@@ -688,6 +688,10 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         else:
             for p in previous:
                 add(trigger.i, p)
+    if not found and trigger.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "they" for a in _anchors(trigger) for c in doc[a].children):
+        for p in previous:  # "They last met in March": the two of the previous event, when no one else is named
+            add(trigger.i, p)
     if not found and trigger.pos_ == "NOUN" and any(
             c.lower_ in ("further", "more", "subsequent", "these", "such", "follow-up", "another", "other", "next",
                          "fresh", "new", "second", "third", "their")

@@ -755,3 +755,10 @@ def test_calls_with_several_people_after_a_date(nlp) -> None:
     found = events(nlp, "Chilean President Ana Ruiz held phone calls on 19 April with Peruvian President Mario "
                         "Quispe and Bolivian President Luis Arce.")
     assert sorted(sorted(names(m)) for m in found) == [["Ana Ruiz", "Luis Arce"], ["Ana Ruiz", "Mario Quispe"]], found
+
+
+def test_they_with_no_one_named_are_the_previous_events_sides(nlp) -> None:
+    text = ("Chilean President Ana Ruiz will host Peruvian President Mario Quispe in Santiago next week. "
+            "They last met in March in Lima.")
+    met = [m for m in events(nlp, text) if m.trigger == "met"]
+    assert met and names(met[0]) == {"Ana Ruiz", "Mario Quispe"} and met[0].status == "occurred", met
