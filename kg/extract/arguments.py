@@ -314,8 +314,49 @@ def harvest_names(doc: Any, names: Names) -> None:
         if len(name.split()) > 5 or _not_a_person(name, names) or name.split()[0].lower() in _HEADLINE_VERBS:
             continue  # "... Leader Holds Separate Talks": a headline's verb, not a name
         if role is None:
-            role, country = appositive_role(ent) or (None, country)
+            role, country = appositive_role(ent) or office_before(ent) or (None, country)
+        if country is None and role is not None:
+            country = country_after(ent)
         names.add(name, role, country)
+
+
+def office_before(ent: Any) -> tuple[str, str | None] | None:
+    """(role, country) of an office named before the name and a comma: "the Prime Minister of Ghana, Kofi
+    Mensah" (read on the words)."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i < 3 or doc[i].text != ",":
+        return None
+    j = i - 1
+    country_toks: list[Any] = []
+    while j >= 0 and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS and len(country_toks) < 3:
+        country_toks.insert(0, doc[j])
+        j -= 1
+    country = canonical_country(" ".join(t.text for t in country_toks)) if country_toks else None
+    if country is None or j < 1 or doc[j].lower_ != "of":
+        return None
+    k = j - 1
+    words: list[str] = []
+    while k >= 0 and doc[k].lower_ in TITLE_WORDS and doc[k].lower_ not in ("for", "to", "the", "his", "her"):
+        words.insert(0, doc[k].text)  # "Minister of Foreign Affairs"
+        k -= 1
+    while words and words[0].lower() == "of":
+        words.pop(0)
+    if not any(w.lower() in TITLE_HEADS for w in words):
+        return None
+    return " ".join(words), country
+
+
+def country_after(ent: Any) -> str | None:
+    """The country in "President Ilham Rahimov of Azerbaijan": "of" and a country right after the name."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+        for n in (3, 2, 1):
+            if ent.end + 1 + n <= len(doc):
+                country = canonical_country(doc[ent.end + 1: ent.end + 1 + n].text)
+                if country is not None:
+                    return country
+    return None
 
 
 def appositive_role(ent: Any) -> tuple[str, str | None] | None:

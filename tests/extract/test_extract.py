@@ -762,3 +762,17 @@ def test_they_with_no_one_named_are_the_previous_events_sides(nlp) -> None:
             "They last met in March in Lima.")
     met = [m for m in events(nlp, text) if m.trigger == "met"]
     assert met and names(met[0]) == {"Ana Ruiz", "Mario Quispe"} and met[0].status == "occurred", met
+
+
+@pytest.mark.parametrize("text,name,role,country", [
+    ("The premier spoke to the Prime Minister of Ghana, Kofi Mensah, this evening.", "Kofi Mensah", "Prime Minister",
+     "Ghana"),
+    ("The Minister of Foreign Affairs of Peru, Jorge Soto, met Ana Ruiz.", "Jorge Soto", "Minister of Foreign Affairs",
+     "Peru"),
+    ("President Ilham Rahimov of Azerbaijan met Prime Minister Nikol Kostanyan of Armenia.", "Ilham Rahimov",
+     "President", "Azerbaijan"),
+])
+def test_an_office_of_a_country_around_the_name(nlp, text, name, role, country) -> None:
+    art = make_article("t", text, "test", published="2024-03-14")
+    info = {n.name: n for n in extract_article(art, nlp).names}
+    assert (info[name].role, info[name].country) == (role, country), info
