@@ -566,8 +566,8 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
                                       and names.lookup(ent.text.split()[-1]) and len(ent.text) > 2
                                       and canonical_country(ent.text) is None):
-            if ent.start in speakers or (ent.label_ == "PERSON" and canonical_country(ent.text)):
-                continue  # "Ugandan" taken for a person is a nationality
+            if ent.start in speakers or (ent.label_ == "PERSON" and (canonical_country(ent.text) or lookup_group(ent.text))):
+                continue  # "Ugandan" taken for a person is a nationality, "Tamil Tiger" an armed group
             pieces = re.split(r"\s*-\s*(?=[A-Z])", ent.text) if "-" in ent.text else [ent.text]
             if len(pieces) > 1 and not all(names.lookup(x) for x in pieces):
                 pieces = [ent.text]  # "Al-Sissi" is one name; "Trump-Putin" is two known people
@@ -782,7 +782,7 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     # state's side as the text names it ("talks between the Sudanese army and the RSF")
     state_sides: set[str] = set()  # countries whose side the text names as their government or army
     armed = [(span, name, home) for span, name, home in armed_groups(sent) if span.start not in speakers
-             and (_is_side(span, trigger) or _group_of(span.root))]
+             and (_is_side(span, trigger) or _group_of(span.root) or _led_side(span, trigger))]
     # a country's opposition in talks with its government ("the Venezuelan opposition") is such a movement
     for tok in sent:
         if tok.lower_ == "opposition" and tok.i not in speakers and _is_side(doc[tok.i: tok.i + 1], trigger):
@@ -935,11 +935,26 @@ def armed_groups(sent: Any) -> Iterator[tuple[Any, str, str | None]]:
                                                                             if t.lower_ not in ("the", "of", "for")):
             seen.update(range(ent.start, ent.end))
             yield ent, text, None
-    for tok in sent:  # a group the recogniser left out or took for a nationality ("Houthi rebels")
-        if tok.i not in seen and tok.text[:1].isupper() and len(tok.text) >= 3:
-            group = lookup_group(tok.text)
-            if group is not None:
-                yield doc[tok.i: tok.i + 1], group.name, country_name(group.country)
+    for tok in sent:  # a group the recogniser left out or cut ("Houthi rebels", "the Tamil Tiger leader")
+        if tok.i in seen or not tok.text[:1].isupper() or len(tok.text) < 2:
+            continue
+        for n in (3, 2, 1):
+            span = doc[tok.i: min(tok.i + n, sent.end)]
+            if len(span) == n and all(t.text[:1].isupper() for t in span) and not seen & {t.i for t in span}:
+                group = lookup_group(span.text)
+                if group is not None:
+                    seen.update(t.i for t in span)
+                    yield span, group.name, country_name(group.country)
+                    break
+
+
+def _led_side(span: Any, trigger: Any) -> bool:
+    """A group named before its leader or its people who are the side: "met the rebel group's leader",
+    "will meet the Tamil Tiger leader", "an ELN delegation"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in GROUP_NOUNS | {"leader", "chief", "commander", "head"}:
+        return False
+    return _is_side(doc[span.end: span.end + 1], trigger)
 
 
 def _before_group(span: Any) -> bool:

@@ -137,3 +137,15 @@ def test_a_mediator_state_stays_a_state(nlp) -> None:
 ])
 def test_a_states_side_in_talks_with_a_movement(nlp, text, sides) -> None:
     assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_a_groups_leader_stands_for_the_group(nlp) -> None:
+    """"the Tamil Tiger leader": the group is the side (its name cut by the recogniser or not)."""
+    events = _events(nlp, "The Norwegian envoy Lars Berg will meet the Tamil Tiger leader in Kilinochchi on Monday.")
+    assert [s for _, _, s in events] == [["Lars Berg", "Liberation Tigers of Tamil Eelam"]], events
+
+
+def test_foreign_relations_is_part_of_the_title(nlp) -> None:
+    events = _events(nlp, "Minister of Foreign Relations Miguel Santos Rivera met his Haitian counterpart Jean "
+                          "Baptiste in Port-au-Prince on Tuesday.")
+    assert any(s == ["Jean Baptiste", "Miguel Santos Rivera"] for _, _, s in events), events
