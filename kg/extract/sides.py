@@ -60,6 +60,9 @@ def destinations(trigger: Any) -> list[Any]:
     elif WORDS.get(trigger.lower_) == "visit":  # any other word of a journey: "travel to", "a journey to"
         heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
+    # "visited the Gulf states, including Kuwait and Qatar": the places a general object names
+    heads += [g for h in list(heads) if h.pos_ == "NOUN" for c in h.children
+              if c.dep_ == "prep" and c.lower_ in ("including", "like") for g in c.children if g.dep_ == "pobj"]
     out = []
     for h in heads:
         for t in _conjuncts(h):

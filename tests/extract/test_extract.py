@@ -776,3 +776,10 @@ def test_an_office_of_a_country_around_the_name(nlp, text, name, role, country) 
     art = make_article("t", text, "test", published="2024-03-14")
     info = {n.name: n for n in extract_article(art, nlp).names}
     assert (info[name].role, info[name].country) == (role, country), info
+
+
+def test_a_visit_to_states_it_lists_is_one_visit_each(nlp) -> None:
+    found = events(nlp, "The Iranian foreign minister Ali Rezaei has visited several Gulf states, including Kuwait, "
+                        "Qatar and Oman, since the accord.")
+    hosts = sorted(p.text for m in found for p in m.participants if p.side == "host")
+    assert hosts == ["Kuwait", "Oman", "Qatar"], found
