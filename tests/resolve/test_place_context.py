@@ -98,3 +98,10 @@ def test_two_cities_leave_a_meeting_unplaced(nlp) -> None:
             "President Tomas Alvarez met Togolese President Faure Gnassingbe in Lome on Tuesday. "
             "Ruiz also met Prime Minister Ama Owusu.")
     assert ("meeting", None) in _places(nlp, text)
+
+
+def test_each_leg_of_a_trip_is_in_its_country_or_the_city_of_it_the_article_names(nlp) -> None:
+    text = ("Envoy Ana Ruiz left on Monday for a ten-day trip to Ghana, Togo, Benin and Nigeria. "
+            "In Accra, she will meet the president.")
+    places = _places(nlp, text)
+    assert ("visit", "Accra") in places and ("visit", "Togo") in places
