@@ -70,20 +70,45 @@ def _same_occasion(status: str, occasion: str) -> bool:
     return status == occasion or status in ("planned", "hypothetical", "denied")
 
 
-def fill_from_summit(mentions: list[Mention]) -> list[Mention]:
-    summits = {m.place.key: m for m in mentions if m.kind == "summit" and m.place is not None
-               and m.place.geonames_id is not None}
-    if len(summits) != 1:
+SUMMIT_DAYS = 31  # an undated meeting at "the summit" of an article naming several is at the one of its time
+
+
+def _of_the_time(s: Mention, published: str | None) -> bool:
+    """Is a summit one of the article's own time (stated dates within SUMMIT_DAYS of publication)?"""
+    from datetime import timedelta
+
+    from .merge import _range
+
+    span = _range(s.begin, s.end) if s.begin is not None and not s.begin.inferred else None
+    if span is None or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    lo, hi = (pub - timedelta(days=SUMMIT_DAYS)).isoformat(), (pub + timedelta(days=SUMMIT_DAYS)).isoformat()
+    return span[0] <= hi and lo <= span[1]
+
+
+def fill_from_summit(mentions: list[Mention], published: str | None = None) -> list[Mention]:
+    """A meeting with no place is where the article's summit of its status and dates is; of several
+    summits in several cities (this one, earlier ones), an undated meeting is at the one of the
+    article's own time."""
+    summits = [m for m in mentions if m.kind == "summit" and m.place is not None and m.place.geonames_id is not None]
+    if not summits:
         return mentions
-    summit = next(iter(summits.values()))
     from .merge import dates_compatible
 
     out = []
     for m in mentions:
-        if m.place is None and m.kind in ("meeting", "talks") and _same_occasion(m.status, summit.status) and (
-                m.begin is None or summit.begin is None or m.begin.inferred
-                or dates_compatible(m.begin, summit.begin, m.end, summit.end)):
-            m = replace(m, place=summit.place)
+        if m.place is None and m.kind in ("meeting", "talks"):
+            undated = m.begin is None or m.begin.inferred
+            cands = {s.place.key: s for s in summits if s.place is not None and _same_occasion(m.status, s.status)
+                     and (undated or s.begin is None or dates_compatible(m.begin, s.begin, m.end, s.end))}
+            if len(cands) > 1 and undated:
+                cands = {k: s for k, s in cands.items() if _of_the_time(s, published)}
+            if len(cands) == 1:
+                m = replace(m, place=next(iter(cands.values())).place)
         out.append(m)
     return out
 

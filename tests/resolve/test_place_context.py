@@ -105,3 +105,10 @@ def test_each_leg_of_a_trip_is_in_its_country_or_the_city_of_it_the_article_name
             "In Accra, she will meet the president.")
     places = _places(nlp, text)
     assert ("visit", "Accra") in places and ("visit", "Togo") in places
+
+
+def test_of_several_summits_an_undated_meeting_is_at_the_one_of_the_articles_time(nlp) -> None:
+    text = ("President Ana Ruiz will travel to Ghana today for the two-day African Union summit, which is being "
+            "held in Accra. Ruiz is set to meet President Kofi Mensah on the sidelines of the summit. "
+            "The last African Union summit was held in Lome in June 2019.")
+    assert ("meeting", "Accra") in _places(nlp, text)
