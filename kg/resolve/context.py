@@ -172,13 +172,38 @@ def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def fill_from_article_city(mentions: list[Mention]) -> list[Mention]:
+# "arrived in Lima", "is in Lima to attend", "were in Lima for talks": someone of the story is there
+_PRESENCE = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|touched down|is|was|are|were|has been|have been"
+                       r"|had been)\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})(?!['’]s)")
+
+
+def presence_cities(text: str) -> dict[str, Place]:
+    """The cities an article says someone has arrived in or is in, by key."""
+    out: dict[str, Place] = {}
+    for m in _PRESENCE.finditer(text):
+        words = m["place"].split()
+        for n in range(len(words), 0, -1):  # "Lima On" is not a name; "Port Moresby" is
+            place = resolve_place(" ".join(words[:n]))
+            if place is not None and place.geonames_id is not None:
+                out.setdefault(place.key, place)
+                break
+    return out
+
+
+def fill_from_article_city(mentions: list[Mention], text: str = "") -> list[Mention]:
     """A meeting, talks or summit with no place of its own, in an article whose reports all place their
-    contacts in one and the same city, was in that city."""
+    contacts in one and the same city, and that says its people arrived or are in no other city, was in
+    that city ("is in Lima to attend the forum ... has held talks with X so far")."""
     donors = [m for m in mentions if m.place is not None and m.place.geonames_id is not None and m.kind not in CALLS]
-    if len({d.place.key for d in donors if d.place is not None}) != 1:
+    cities: dict[str, Place] = {}
+    for d in donors:
+        if d.place is not None:
+            cities.setdefault(d.place.key, d.place)
+    for k, p in (presence_cities(text) if text else {}).items():
+        cities.setdefault(k, p)
+    if len(cities) != 1:
         return mentions
-    city = donors[0].place
-    return [replace(m, place=city) if m.place is None and m.kind in ("meeting", "talks", "summit") and any(
-        not (d.status in ("cancelled", "denied") and m.status == "occurred") for d in donors) else m
-        for m in mentions]  # nothing held takes the city of a gathering called off
+    city = next(iter(cities.values()))
+    return [replace(m, place=city) if m.place is None and m.kind in ("meeting", "talks", "summit") and (
+        not donors or any(not (d.status in ("cancelled", "denied") and m.status == "occurred") for d in donors))
+        else m for m in mentions]  # nothing held takes the city of a gathering called off

@@ -112,3 +112,15 @@ def test_of_several_summits_an_undated_meeting_is_at_the_one_of_the_articles_tim
             "held in Accra. Ruiz is set to meet President Kofi Mensah on the sidelines of the summit. "
             "The last African Union summit was held in Lome in June 2019.")
     assert ("meeting", "Accra") in _places(nlp, text)
+
+
+def test_a_meeting_is_in_the_one_city_the_article_says_its_people_are_in(nlp) -> None:
+    text = ("President Ana Ruiz is in Lima to attend the regional trade forum. "
+            "She has held talks with President Luis Alva so far.")
+    assert _places(nlp, text) == [("talks", "Lima")]
+    text = ("The prime minister arrived in Lima on Monday for a two-day official visit. "
+            "Prime Minister Ana Ruiz is scheduled to hold bilateral meetings with President Luis Alva.")
+    assert ("meeting", "Lima") in _places(nlp, text)
+    text = ("President Ana Ruiz was in Lima last week and is in Quito now. "
+            "She has held talks with President Luis Alva so far.")
+    assert _places(nlp, text) == [("talks", None)]
