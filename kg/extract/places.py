@@ -53,6 +53,8 @@ def _place_spans(sent: Any) -> Iterator[tuple[Any, str, str]]:
     for ent in sent.ents:
         seen.update(range(ent.start, ent.end))
         text = ent.text.removeprefix("the ").removeprefix("The ")
+        if ent.label_ == "LOC" and not canonical_country(text) and not _known_city(text):
+            continue  # a region ("the Balkans", "the Gulf States") is what is talked about, not where
         if ent.label_ in ("GPE", "LOC", "FAC"):
             yield ent.root, text, ent.label_
         elif ent.label_ == "ORG" and _VENUE_ORG.search(text):

@@ -15,6 +15,7 @@ import pytest
     ("The Syria talks ended without a deal.", "talks", None),
     # background places stay background
     ("She said the war in Ukraine was discussed when they met.", "met", None),
+    ("The two ministers met to discuss the crisis in the Middle East.", "met", None),  # a region is a topic
     # a place a negated clause says the visitor did not go to
     ("The minister has visited Kuwait and Qatar but has not been to Riyadh.", "visited", "Kuwait"),
 ])

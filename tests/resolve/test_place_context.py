@@ -124,3 +124,11 @@ def test_a_meeting_is_in_the_one_city_the_article_says_its_people_are_in(nlp) ->
     text = ("President Ana Ruiz was in Lima last week and is in Quito now. "
             "She has held talks with President Luis Alva so far.")
     assert _places(nlp, text) == [("talks", None)]
+
+
+def test_a_city_named_with_the_word_city_is_that_city() -> None:
+    from kg.resolve.places import resolve_place
+
+    for text in ("Kigali city", "the city of Kigali"):
+        place = resolve_place(text)
+        assert place is not None and place.name == "Kigali" and place.geonames_id is not None
