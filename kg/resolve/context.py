@@ -173,8 +173,11 @@ def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 # "arrived in Lima", "is in Lima to attend", "were in Lima for talks": someone of the story is there
-_PRESENCE = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|touched down|is|was|are|were|has been|have been"
-                       r"|had been)\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})(?!['’]s)")
+# "travelled to Lima", "is travelling to the Peruvian capital Lima": someone of the story goes there
+_PRESENCE = re.compile(r"\b(?:(?:arrived|arrives|arriving|landed|lands|touched down|is|was|are|were|has been|have been"
+                       r"|had been)\s+in|(?:travelled|traveled|travelling|traveling|flew|headed|heading)\s+to)\s+"
+                       r"(?:the\s+(?:[A-Z][\w'’-]*\s+){1,2}capital,?\s+)?"
+                       r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})(?!['’]s)")
 
 
 def presence_cities(text: str) -> dict[str, Place]:

@@ -132,3 +132,12 @@ def test_a_city_named_with_the_word_city_is_that_city() -> None:
     for text in ("Kigali city", "the city of Kigali"):
         place = resolve_place(text)
         assert place is not None and place.name == "Kigali" and place.geonames_id is not None
+
+
+def test_presence_in_a_capital_described_or_reached_by_travel(nlp) -> None:
+    text = ("Minister Ana Ruiz is in the Ghanaian capital Accra this week. "
+            "Minister Ana Ruiz held talks with President Kofi Mensah on Monday.")
+    assert ("talks", "Accra") in _places(nlp, text)
+    text = ("The envoys had travelled to Kumasi in good faith. "
+            "President Ana Ruiz refused to meet Envoy Luis Alva.")
+    assert ("meeting", "Kumasi") in _places(nlp, text)
