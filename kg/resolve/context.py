@@ -25,6 +25,12 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"               # , Vietnam / , Jan. 5
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?"                              # 5, 2024
     r"\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-|:|,)\s", re.MULTILINE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a title-case dateline needs its date or agency: "Lima, May 3 -", "United Nations/New York, September 26",
+# "Lima (Agency) -"
+_TITLE_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2}(?:/[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2})?)"
+    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}\b|\s*\([A-Z][A-Za-z .]+\)\s*(?:—|–|-|:))", re.MULTILINE)
 _META = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s*$", re.MULTILINE | re.IGNORECASE)
 _NOT_CITY = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "ANALYSIS",
              "OPINION", "EDITORIAL", "COMMENT", "NEWS", "WORLD", "POLITICS", "AP", "AFP", "REUTERS", "FILE"}
@@ -38,6 +44,10 @@ def dateline_place(text: str, head_chars: int = 600) -> Place | None:
         if city in _NOT_CITY or len(city) < 3:
             continue
         place = resolve_place(city.title())
+        if place is not None and place.geonames_id is not None:
+            return place
+    for m in _TITLE_DATELINE.finditer(head):
+        place = resolve_place(m["city"].split("/")[-1])
         if place is not None and place.geonames_id is not None:
             return place
     return None

@@ -22,6 +22,10 @@ def test_dateline_forms() -> None:
     assert dateline_place("PORT MORESBY, Papua New Guinea — The leaders met.").name == "Port Moresby"
     assert dateline_place("UPDATE - the talks went on.") is None
     assert dateline_place("Hanoi is where the talks were held.") is None
+    assert dateline_place("Kumasi, March 3 - The ministers met.").name == "Kumasi"
+    assert dateline_place("African Union/Addis Ababa, June 9\n\nThe ministers met.").name == "Addis Ababa"
+    assert dateline_place("Lima (Andina) - The ministers met.").name == "Lima"
+    assert dateline_place("Lima, the capital, is where the talks were held.") is None
 
 
 def test_dateline_places_a_held_contact_but_not_a_call(nlp) -> None:
