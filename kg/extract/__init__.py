@@ -297,7 +297,11 @@ def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[
     stops = destinations(tok)
     if len(stops) < 2:
         return []
-    country_of = {name: canonical_country(name) for name in (entity_text(t) for t in stops)}
+    from .places import _known_city
+
+    # a stop is a country or a city the gazetteer knows ("the visit of Mr X to A and to B": not X)
+    country_of = {name: canonical_country(name) for name in (entity_text(t) for t in stops)
+                  if canonical_country(name) or _known_city(name)}
     countries = set(country_of.values()) - {None}
     if len(countries) < 2:
         return []  # a tour of cities is one journey (its cities may be one country's: a tour at home)
@@ -306,8 +310,8 @@ def _legs(tok: Any, parts: list[tuple[int, RawParticipant]]) -> list[tuple[list[
         return []
     legs: list[tuple[list[RawParticipant], str | None]] = []
     for name, country in country_of.items():
-        if country:
-            legs.append((visitors + [RawParticipant(country, "COUNTRY", None, "host")], None))
+        if country:  # a leg to a country is in that country (its city, if the article names one)
+            legs.append((visitors + [RawParticipant(country, "COUNTRY", None, "host")], name))
         else:
             legs.append((list(visitors), name))  # a city: its country becomes the host in resolution
     return legs

@@ -25,6 +25,9 @@ def _capital_phrase(tok: Any) -> str | None:
     return None
 
 
+_CITY_NOUNS = ("city", "capital", "town")
+_GATHERINGS = ("summit", "meeting", "meet", "conference", "session", "forum", "assembly", "talks", "gathering")
+_SIDELINES = ("sidelines", "sideline", "margins", "margin")
 _PLACE_PREPS = ("in", "at", "to", "inside", "near")
 _VENUE_ORG = re.compile(r"kremlin|palace|house|hall|hotel|centre|center|ministry|chancellery|embassy", re.I)
 
@@ -53,6 +56,8 @@ def _place_spans(sent: Any) -> Iterator[tuple[Any, str, str]]:
     for ent in sent.ents:
         seen.update(range(ent.start, ent.end))
         text = ent.text.removeprefix("the ").removeprefix("The ")
+        if ent.label_ == "LOC" and not canonical_country(text) and not _known_city(text):
+            continue  # a region ("the Balkans", "the Gulf States") is what is talked about, not where
         if ent.label_ in ("GPE", "LOC", "FAC"):
             yield ent.root, text, ent.label_
         elif ent.label_ == "ORG" and _VENUE_ORG.search(text):
@@ -82,6 +87,8 @@ def place_of(sent: Any, trigger: Any) -> str | None:
             return cap
     for root, text, label in _place_spans(sent):
         prep = root.head if root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and prep.head.lower_ in _CITY_NOUNS and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "held in the capital city of Kigali": the place of "in"
         ok = prep is not None and prep.lower_ in _PLACE_PREPS
         if root.dep_ == "dobj" and root.head.lower_ in ("visited", "visit", "visits", "visiting"):
             ok = True
@@ -99,6 +106,9 @@ def place_of(sent: Any, trigger: Any) -> str | None:
         if attach.i != trigger.i and attach.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in attach.children):
             continue  # "visited Kuwait but has not been to Riyadh": a place the clause says it was not
         in_subtree = any(t.i == attach.i for t in trigger.subtree)
+        if attach.lower_ in _GATHERINGS and attach.dep_ == "pobj" and attach.head.lower_ == "of" \
+                and attach.head.head.lower_ in _SIDELINES:
+            attach = attach.head.head.head.head  # "met on the sidelines of the forum in Kigali": where it is
         if attach.i not in {t.i for t in path} and not in_subtree and not (
                 attach.pos_ in ("VERB", "AUX") and any(c.i == trigger.i for c in attach.subtree)):
             continue

@@ -25,6 +25,12 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"               # , Vietnam / , Jan. 5
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?"                              # 5, 2024
     r"\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-|:|,)\s", re.MULTILINE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a title-case dateline needs its date or agency: "Lima, May 3 -", "United Nations/New York, September 26",
+# "Lima (Agency) -"
+_TITLE_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2}(?:/[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2})?)"
+    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}\b|\s*\([A-Z][A-Za-z .]+\)\s*(?:—|–|-|:))", re.MULTILINE)
 _META = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s*$", re.MULTILINE | re.IGNORECASE)
 _NOT_CITY = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "ANALYSIS",
              "OPINION", "EDITORIAL", "COMMENT", "NEWS", "WORLD", "POLITICS", "AP", "AFP", "REUTERS", "FILE"}
@@ -38,6 +44,10 @@ def dateline_place(text: str, head_chars: int = 600) -> Place | None:
         if city in _NOT_CITY or len(city) < 3:
             continue
         place = resolve_place(city.title())
+        if place is not None and place.geonames_id is not None:
+            return place
+    for m in _TITLE_DATELINE.finditer(head):
+        place = resolve_place(m["city"].split("/")[-1])
         if place is not None and place.geonames_id is not None:
             return place
     return None
@@ -70,20 +80,45 @@ def _same_occasion(status: str, occasion: str) -> bool:
     return status == occasion or status in ("planned", "hypothetical", "denied")
 
 
-def fill_from_summit(mentions: list[Mention]) -> list[Mention]:
-    summits = {m.place.key: m for m in mentions if m.kind == "summit" and m.place is not None
-               and m.place.geonames_id is not None}
-    if len(summits) != 1:
+SUMMIT_DAYS = 31  # an undated meeting at "the summit" of an article naming several is at the one of its time
+
+
+def _of_the_time(s: Mention, published: str | None) -> bool:
+    """Is a summit one of the article's own time (stated dates within SUMMIT_DAYS of publication)?"""
+    from datetime import timedelta
+
+    from .merge import _range
+
+    span = _range(s.begin, s.end) if s.begin is not None and not s.begin.inferred else None
+    if span is None or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    lo, hi = (pub - timedelta(days=SUMMIT_DAYS)).isoformat(), (pub + timedelta(days=SUMMIT_DAYS)).isoformat()
+    return span[0] <= hi and lo <= span[1]
+
+
+def fill_from_summit(mentions: list[Mention], published: str | None = None) -> list[Mention]:
+    """A meeting with no place is where the article's summit of its status and dates is; of several
+    summits in several cities (this one, earlier ones), an undated meeting is at the one of the
+    article's own time."""
+    summits = [m for m in mentions if m.kind == "summit" and m.place is not None and m.place.geonames_id is not None]
+    if not summits:
         return mentions
-    summit = next(iter(summits.values()))
     from .merge import dates_compatible
 
     out = []
     for m in mentions:
-        if m.place is None and m.kind in ("meeting", "talks") and _same_occasion(m.status, summit.status) and (
-                m.begin is None or summit.begin is None or m.begin.inferred
-                or dates_compatible(m.begin, summit.begin, m.end, summit.end)):
-            m = replace(m, place=summit.place)
+        if m.place is None and m.kind in ("meeting", "talks"):
+            undated = m.begin is None or m.begin.inferred
+            cands = {s.place.key: s for s in summits if s.place is not None and _same_occasion(m.status, s.status)
+                     and (undated or s.begin is None or dates_compatible(m.begin, s.begin, m.end, s.end))}
+            if len(cands) > 1 and undated:
+                cands = {k: s for k, s in cands.items() if _of_the_time(s, published)}
+            if len(cands) == 1:
+                m = replace(m, place=next(iter(cands.values())).place)
         out.append(m)
     return out
 
@@ -147,13 +182,41 @@ def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def fill_from_article_city(mentions: list[Mention]) -> list[Mention]:
+# "arrived in Lima", "is in Lima to attend", "were in Lima for talks": someone of the story is there
+# "travelled to Lima", "is travelling to the Peruvian capital Lima": someone of the story goes there
+_PRESENCE = re.compile(r"\b(?:(?:arrived|arrives|arriving|landed|lands|touched down|is|was|are|were|has been|have been"
+                       r"|had been)\s+in|(?:travelled|traveled|travelling|traveling|flew|headed|heading)\s+to)\s+"
+                       r"(?:the\s+(?:[A-Z][\w'’-]*\s+){1,2}capital,?\s+)?"
+                       r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})(?!['’]s)")
+
+
+def presence_cities(text: str) -> dict[str, Place]:
+    """The cities an article says someone has arrived in or is in, by key."""
+    out: dict[str, Place] = {}
+    for m in _PRESENCE.finditer(text):
+        words = m["place"].split()
+        for n in range(len(words), 0, -1):  # "Lima On" is not a name; "Port Moresby" is
+            place = resolve_place(" ".join(words[:n]))
+            if place is not None and place.geonames_id is not None:
+                out.setdefault(place.key, place)
+                break
+    return out
+
+
+def fill_from_article_city(mentions: list[Mention], text: str = "") -> list[Mention]:
     """A meeting, talks or summit with no place of its own, in an article whose reports all place their
-    contacts in one and the same city, was in that city."""
+    contacts in one and the same city, and that says its people arrived or are in no other city, was in
+    that city ("is in Lima to attend the forum ... has held talks with X so far")."""
     donors = [m for m in mentions if m.place is not None and m.place.geonames_id is not None and m.kind not in CALLS]
-    if len({d.place.key for d in donors if d.place is not None}) != 1:
+    cities: dict[str, Place] = {}
+    for d in donors:
+        if d.place is not None:
+            cities.setdefault(d.place.key, d.place)
+    for k, p in (presence_cities(text) if text else {}).items():
+        cities.setdefault(k, p)
+    if len(cities) != 1:
         return mentions
-    city = donors[0].place
-    return [replace(m, place=city) if m.place is None and m.kind in ("meeting", "talks", "summit") and any(
-        not (d.status in ("cancelled", "denied") and m.status == "occurred") for d in donors) else m
-        for m in mentions]  # nothing held takes the city of a gathering called off
+    city = next(iter(cities.values()))
+    return [replace(m, place=city) if m.place is None and m.kind in ("meeting", "talks", "summit") and (
+        not donors or any(not (d.status in ("cancelled", "denied") and m.status == "occurred") for d in donors))
+        else m for m in mentions]  # nothing held takes the city of a gathering called off

@@ -101,6 +101,9 @@ def resolve_place(text: str | None, context_countries: tuple[str, ...] = ()) -> 
         return Place(key=country_key(country), name=country, country=country,
                      geonames_id=None) if code else None
     city = lookup_city(city_text, ctx)
+    bare = re.sub(r"^(?:city|town) of\s+|\s+(?:city|town)$", "", city_text, flags=re.I)
+    if city is None and not venue and bare != city_text:  # "Dushanbe city", "the city of Kandy"
+        city = lookup_city(bare, ctx)
     if city is None:
         if venue or not re.match(r"^[A-Z]", raw):
             return None

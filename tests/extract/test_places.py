@@ -13,8 +13,13 @@ import pytest
     ("After a White House meeting with the Kenyan president, he spoke.", "meeting", "White House"),
     ("The Geneva talks ended without a deal.", "talks", "Geneva"),
     ("The Syria talks ended without a deal.", "talks", None),
+    # a city named as "the capital city of X"; the place of the gathering a meeting is on the sidelines of
+    ("Ana Ruiz met Kofi Mensah at the forum being held in Rwanda's capital city of Kigali.", "met", "Kigali"),
+    ("Ana Ruiz will hold a meeting with Kofi Mensah on the sidelines of the African Union summit in Ethiopia.",
+     "meeting", "Ethiopia"),
     # background places stay background
     ("She said the war in Ukraine was discussed when they met.", "met", None),
+    ("The two ministers met to discuss the crisis in the Middle East.", "met", None),  # a region is a topic
     # a place a negated clause says the visitor did not go to
     ("The minister has visited Kuwait and Qatar but has not been to Riyadh.", "visited", "Kuwait"),
 ])

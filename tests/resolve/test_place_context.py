@@ -22,6 +22,10 @@ def test_dateline_forms() -> None:
     assert dateline_place("PORT MORESBY, Papua New Guinea — The leaders met.").name == "Port Moresby"
     assert dateline_place("UPDATE - the talks went on.") is None
     assert dateline_place("Hanoi is where the talks were held.") is None
+    assert dateline_place("Kumasi, March 3 - The ministers met.").name == "Kumasi"
+    assert dateline_place("African Union/Addis Ababa, June 9\n\nThe ministers met.").name == "Addis Ababa"
+    assert dateline_place("Lima (Andina) - The ministers met.").name == "Lima"
+    assert dateline_place("Lima, the capital, is where the talks were held.") is None
 
 
 def test_dateline_places_a_held_contact_but_not_a_call(nlp) -> None:
@@ -98,3 +102,46 @@ def test_two_cities_leave_a_meeting_unplaced(nlp) -> None:
             "President Tomas Alvarez met Togolese President Faure Gnassingbe in Lome on Tuesday. "
             "Ruiz also met Prime Minister Ama Owusu.")
     assert ("meeting", None) in _places(nlp, text)
+
+
+def test_each_leg_of_a_trip_is_in_its_country_or_the_city_of_it_the_article_names(nlp) -> None:
+    text = ("Envoy Ana Ruiz left on Monday for a ten-day trip to Ghana, Togo, Benin and Nigeria. "
+            "In Accra, she will meet the president.")
+    places = _places(nlp, text)
+    assert ("visit", "Accra") in places and ("visit", "Togo") in places
+
+
+def test_of_several_summits_an_undated_meeting_is_at_the_one_of_the_articles_time(nlp) -> None:
+    text = ("President Ana Ruiz will travel to Ghana today for the two-day African Union summit, which is being "
+            "held in Accra. Ruiz is set to meet President Kofi Mensah on the sidelines of the summit. "
+            "The last African Union summit was held in Lome in June 2019.")
+    assert ("meeting", "Accra") in _places(nlp, text)
+
+
+def test_a_meeting_is_in_the_one_city_the_article_says_its_people_are_in(nlp) -> None:
+    text = ("President Ana Ruiz is in Lima to attend the regional trade forum. "
+            "She has held talks with President Luis Alva so far.")
+    assert _places(nlp, text) == [("talks", "Lima")]
+    text = ("The prime minister arrived in Lima on Monday for a two-day official visit. "
+            "Prime Minister Ana Ruiz is scheduled to hold bilateral meetings with President Luis Alva.")
+    assert ("meeting", "Lima") in _places(nlp, text)
+    text = ("President Ana Ruiz was in Lima last week and is in Quito now. "
+            "She has held talks with President Luis Alva so far.")
+    assert _places(nlp, text) == [("talks", None)]
+
+
+def test_a_city_named_with_the_word_city_is_that_city() -> None:
+    from kg.resolve.places import resolve_place
+
+    for text in ("Kigali city", "the city of Kigali"):
+        place = resolve_place(text)
+        assert place is not None and place.name == "Kigali" and place.geonames_id is not None
+
+
+def test_presence_in_a_capital_described_or_reached_by_travel(nlp) -> None:
+    text = ("Minister Ana Ruiz is in the Ghanaian capital Accra this week. "
+            "Minister Ana Ruiz held talks with President Kofi Mensah on Monday.")
+    assert ("talks", "Accra") in _places(nlp, text)
+    text = ("The envoys had travelled to Kumasi in good faith. "
+            "President Ana Ruiz refused to meet Envoy Luis Alva.")
+    assert ("meeting", "Kumasi") in _places(nlp, text)
