@@ -98,9 +98,16 @@ def _will_not_happen(trigger: Any) -> bool:
 INTENTIONS = {"plan", "plans", "intention", "intentions", "intent"}
 
 
+# "is not planning a visit", "does not intend to meet": a denial, not a plan (the pipeline has no lemmas)
+PLAN_VERBS = {"plan", "plans", "planning", "planned", "intend", "intends", "intending", "intended"}
+
+
 def _no_plans(head: Any) -> set[str]:
-    """"has no plans to meet", "had no intention of visiting": a denial."""
+    """"has no plans to meet", "had no intention of visiting", "is not planning a meeting", "does not intend to
+    visit": a denial."""
     if head.lower_ in INTENTIONS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return {"denied"}
+    if head.lower_ in PLAN_VERBS and head.pos_ == "VERB" and any(c.dep_ == "neg" for c in head.children):
         return {"denied"}
     return {"denied"} if any(c.dep_ == "dobj" and c.lower_ in INTENTIONS and any(
         g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in head.children) else set()

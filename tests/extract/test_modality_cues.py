@@ -81,3 +81,12 @@ def test_phrasal_cues_of_the_lexicon(nlp, text, status) -> None:
 ])
 def test_the_purpose_of_a_journey(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Ana Ruiz is not planning a meeting with President Kofi Mensah.", "denied"),
+    ("President Ana Ruiz does not intend to visit Accra this year.", "denied"),
+    ("President Ana Ruiz is planning a meeting with President Kofi Mensah.", "planned"),
+])
+def test_a_negated_plan_is_a_denial(nlp, text, status) -> None:
+    assert status in _statuses(nlp, text), _statuses(nlp, text)
