@@ -226,6 +226,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
             window = sent.doc[max(sent.start, tok.i - 2): min(sent.end, tok.i + 4)].text
             if _NOT_EVENT_NOUN.search(window):
                 continue
+        if tok.i > sent.start and sent.doc[tok.i - 1].lower_ in ("under", "for") and tok.lower_ in (
+                "discussion", "discussions", "negotiation", "consultation", "consideration"):
+            continue  # "the plan is under discussion", "up for negotiation": a state of a topic, no event
         if tok.lower_ in ("gathered", "attended", "attending", "attend", "attends") and not re.search(
                 r"\b(leaders|heads of state|heads of government|summit)\b", text):
             continue  # attending a ceremony or a match is not a summit

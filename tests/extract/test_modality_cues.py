@@ -90,3 +90,10 @@ def test_the_purpose_of_a_journey(nlp, text, status) -> None:
 ])
 def test_a_negated_plan_is_a_denial(nlp, text, status) -> None:
     assert status in _statuses(nlp, text), _statuses(nlp, text)
+
+
+def test_under_discussion_is_no_event_and_a_rescheduling_cancels(nlp) -> None:
+    """"is under discussion" says a topic is being discussed, not that anyone met; what is being
+    rescheduled was called off."""
+    text = "Hiroshi Tanaka said a rescheduling of Chinese President Li Wei's state visit to Japan is not under discussion."
+    assert _statuses(nlp, text) == ["cancelled"], _statuses(nlp, text)
