@@ -1,0 +1,56 @@
+"""The time expression of a trigger: the DATE or TIME entity of its sentence that dates that contact.
+
+A time adjunct dates the event of the clause it hangs from: "met on Monday" (the trigger's own), "arrived on
+Monday evening and will meet X" (a verb the trigger depends on); not the saying ("the Kremlin said today"),
+nor another clause's or another event's ("since the conflict began in 2022", "the Oct. 23 visit").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..lexicon import roles, words_of
+from .triggers import WORDS as TRIGGER_WORDS
+
+REPORTING = words_of(roles(), "reporting")
+
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|several|many)[- ](day|days|hour|hours|"
+                       r"minute|minutes|year|years|month|months|week|weeks|decades?)\b|"
+                       r"^(years?|decades?|months?)$|\bage\b|old$|times?$|annual|daily|weekly", re.I)
+
+
+def time_of(sent: Any, trigger: Any) -> str | None:
+    """The time expression nearest the trigger (DATE or TIME entities that name a day or period)."""
+    best: tuple[int, str] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        text = ent.text
+        if _DURATION.search(text):
+            continue
+        if ent.label_ == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
+            continue
+        dist = abs(ent.start - trigger.i)
+        head = ent.root.head
+        for _ in range(4):  # "on Wednesday evening": up to what the phrase hangs from
+            if head.dep_ in ("compound", "pobj", "prep", "npadvmod", "amod", "nummod") and head.head.i != head.i \
+                    and head.i != trigger.i:
+                head = head.head
+            else:
+                break
+        if head.lower_ in ("on", "in", "at", "since", "by") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ in REPORTING and head.i != trigger.i and any(c.dep_ in ("ccomp", "parataxis") for c in head.children) \
+                or head.lower_ in ("said", "says", "told", "tells", "added", "stated") and head.i != trigger.i:
+            continue  # "the Kremlin said today": the time of the saying
+        anc = {a.i for a in trigger.ancestors}
+        related = head.i == trigger.i or head.i in anc or trigger.i in {a.i for a in ent.root.ancestors} \
+            or any(t.i == ent.root.i for t in trigger.subtree)
+        if not related and (head.pos_ in ("VERB", "AUX") or head.lower_ in TRIGGER_WORDS):
+            continue  # another clause's ("since the conflict began in 2022") or another event's ("the Oct. 23 visit")
+        if not related:
+            dist += 6
+        if best is None or dist < best[0]:
+            best = (dist, text)
+    return best[1] if best else None
