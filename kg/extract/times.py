@@ -20,16 +20,36 @@ _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|several|many)[- ](da
                        r"^(years?|decades?|months?)$|\bage\b|old$|times?$|annual|daily|weekly", re.I)
 
 
-def time_of(sent: Any, trigger: Any) -> str | None:
-    """The time expression nearest the trigger (DATE or TIME entities that name a day or period)."""
-    best: tuple[int, str] | None = None
+def _expressions(sent: Any) -> list[tuple[Any, str]]:
+    """The sentence's time expressions, (span, label): a DATE and the TIME written next to it are one
+    ("Tuesday evening", "evening" alone dates nothing); "later in the day", "earlier in the day" keep
+    their "later in" (the day of the report)."""
+    doc = sent.doc
+    out: list[tuple[Any, str]] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        if out and out[-1][0].end == ent.start and not _DURATION.search(out[-1][0].text) \
+                and not _DURATION.search(ent.text):
+            prev, label = out.pop()
+            out.append((doc[prev.start: ent.end], "DATE" if "DATE" in (label, ent.label_) else "TIME"))
+            continue
+        span = ent
+        if ent.text.lower() == "the day" and ent.start - 2 >= sent.start and doc[ent.start - 1].lower_ == "in" \
+                and doc[ent.start - 2].lower_ in ("later", "earlier"):
+            span = doc[ent.start - 2: ent.end]
+        out.append((span, ent.label_))
+    return out
+
+
+def time_of(sent: Any, trigger: Any) -> str | None:
+    """The time expression nearest the trigger (DATE or TIME entities that name a day or period)."""
+    best: tuple[int, str] | None = None
+    for ent, label in _expressions(sent):
         text = ent.text
         if _DURATION.search(text):
             continue
-        if ent.label_ == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
+        if label == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
             continue
         dist = abs(ent.start - trigger.i)
         head = ent.root.head
