@@ -42,6 +42,23 @@ def _expressions(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
+def _in_relative_clause(verb: Any, trigger: Any) -> bool:
+    """Is ``verb`` (another verb below the trigger) in a relative clause about one of its arguments, not
+    about the contact ("talk to a man who in 2019 became leader"; but "a visit that will take place on 3 May",
+    and the subject's "X, who arrived yesterday, met Y")?"""
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i:
+        return False
+    tok = verb
+    for _ in range(12):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != trigger.i and tok.head.lower_ not in TRIGGER_WORDS \
+                and tok.head.dep_ not in ("nsubj", "nsubjpass"):  # "X, who arrived yesterday, met Y": the scene
+            return trigger.i in {a.i for a in tok.ancestors}
+        tok = tok.head
+    return False
+
+
 def time_of(sent: Any, trigger: Any) -> str | None:
     """The time expression nearest the trigger (DATE or TIME entities that name a day or period)."""
     best: tuple[int, str] | None = None
@@ -65,8 +82,15 @@ def time_of(sent: Any, trigger: Any) -> str | None:
                 or head.lower_ in ("said", "says", "told", "tells", "added", "stated") and head.i != trigger.i:
             continue  # "the Kremlin said today": the time of the saying
         anc = {a.i for a in trigger.ancestors}
+        below = {t.i for t in trigger.subtree}
+        owner = ent.root.head
+        if ent.root.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and owner.i != trigger.i \
+                and owner.lower_ in TRIGGER_WORDS and owner.i not in anc | below:
+            continue  # "the first since the March visit": that visit's date, not this contact's
+        if _in_relative_clause(head, trigger):
+            continue  # "talk to Ruiz, who in 2019 became leader": what a participant did then
         related = head.i == trigger.i or head.i in anc or trigger.i in {a.i for a in ent.root.ancestors} \
-            or any(t.i == ent.root.i for t in trigger.subtree)
+            or ent.root.i in below
         if not related and (head.pos_ in ("VERB", "AUX") or head.lower_ in TRIGGER_WORDS):
             continue  # another clause's ("since the conflict began in 2022") or another event's ("the Oct. 23 visit")
         if not related:

@@ -20,8 +20,17 @@ def _time(nlp, text: str, trigger: str) -> str | None:
     # "later in the day" is the day of the report, not any day
     ("Later in the day, Danish Prime Minister Ola Berg will receive the Chilean foreign minister.",
      "receive", "Later in the day"),
+    # another event's date: a noun of contact the time modifies, outside this contact's phrase
+    ("Officials said a meeting is being planned for Berg to meet with Ruiz during his trip, the first by a "
+     "Danish premier since the March visit by the Danish king.", "meet", None),
+    ("Berg met Ruiz during the March visit.", "met", "March"),
+    # what a participant did: a relative clause about the other side; the subject's scene stays
+    ("Berg said he would never talk to a man like Ruiz, who in 2019 became leader of the largest party.",
+     "talk", None),
+    ("Berg, who began his tour of the region yesterday, met his counterpart Ana Ruiz.", "met", "yesterday"),
+    ("Berg will pay a visit to Chile that will take place on 3 May.", "visit", "3 May"),
 ])
-def test_time_of_the_trigger(nlp, text: str, trigger: str, expr: str) -> None:
+def test_time_of_the_trigger(nlp, text: str, trigger: str, expr: str | None) -> None:
     assert _time(nlp, text, trigger) == expr
 
 
