@@ -208,7 +208,7 @@ def _month(name: str) -> int:
 
 
 _URL_DAY = [
-    r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:[/_.-]|$)",          # /2013/09/17/, /2013-09-17/
+    r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d?)(?:[/_.-]|$)",         # /2013/09/17/, /2013-09-17/, /2013/09/7/
     r"[?&]yyyy=((?:19|20)\d\d)&mm=(\d\d?)&dd=(\d\d?)",            # ?yyyy=2013&mm=09&dd=17
     r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])",            # slug-2013-09-17-1.html
     r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4}|\d{6})?(?!\d)",   # 20130917, 201309171230, 20130917123000
@@ -255,6 +255,9 @@ _TEXT_DATE_PATTERNS = [
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                + r",?\s+(?P<y>\d{4})", re.IGNORECASE),
     re.compile(r"(?:published|updated|posted)(?:\s+on)?\s*:?\s*(?P<iso>\d{4}-\d\d-\d\d)", re.IGNORECASE),
+    # an agency dateline: "CITY (Agency / Wire - 12th May, 2021) -"
+    re.compile(r"\([^()\n]{2,60}?[-–/]\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE
+               + r",?\s+(?P<y>(?:19|20)\d\d)\s*\)", re.IGNORECASE),
     # 2011-07-14 18:05:41
     re.compile(r"(?<!\d)(?P<iso>\d{4}-\d\d-\d\d)[ T]\d\d:\d\d"),
     # 23-11-2023 18:23, 23/11/2023 18:23 (day first, with the time a story was filed: not a "today" widget)
@@ -303,6 +306,20 @@ def date_from_text(text: str, head_chars: int = 1500) -> str | None:
     return None
 
 
+_DATELINE_DAY = re.compile(r"\([^()\n]{2,60}?[-–/]\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"\s*\)",
+                           re.IGNORECASE)
+
+
+def _dateline_day(text: str, month: str, head_chars: int = 300) -> str | None:
+    """The day of the month ``month`` (YYYY-MM) that an agency dateline without a year gives."""
+    m = _DATELINE_DAY.search(text[:head_chars])
+    if not m:
+        return None
+    y, mo = (int(x) for x in month.split("-"))
+    name = next(g for g in m.groups() if g and not g.isdigit())
+    return _mk(y, mo, int(m["d"])) if _month(name) == mo else None
+
+
 def _valid_iso(value: object) -> str | None:
     if not isinstance(value, str):
         return None
@@ -322,6 +339,8 @@ def make_article(id: str, text: str, source: str, url: str | None = None, title:
         pub, how = date_from_url(url), "url"
     if not pub:
         pub, how = date_from_text(text), "text"
+    elif len(pub) == 7:  # a month from the URL: the day of a dateline in that month ("CITY (Agency/16 May) -")
+        pub = _dateline_day(text, pub) or pub
     return Article(id=_escape_surrogates(id), text=text, source=source, url=url, title=title, published=pub,
                    published_source=how if pub else None)
 

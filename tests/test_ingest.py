@@ -138,3 +138,19 @@ def test_a_filed_time_wins_over_a_today_widget() -> None:
     text = "Friday, April 19, 2024\n\nWORLD | 23-11-2023 18:23\n\nThe ministers met."
     assert date_from_text(text) == "2023-11-23"
     assert date_from_text("Updated 11/23/2023 18:23\nThe ministers met.") == "2023-11-23"
+
+
+def test_publication_dates_from_agency_datelines_and_short_url_days() -> None:
+    from kg.ingest import make_article
+
+    assert date_from_url("https://x.ua/eng/news/2019/03/4/8812/") == "2019-03-04"  # a day written with one digit
+    # "CITY (Agency / Wire - 03rd March, 2019)": the dateline of a long first line
+    assert date_from_text("OSLO (Wire News / Agency - 03rd March, 2019) The Norwegian premier said on Sunday "
+                          "that she would travel to Helsinki next month for talks.") == "2019-03-03"
+    # a month in the URL and the day in the dateline: the day of that month
+    art = make_article("a", "BERGEN (Fjordnews/4 May) – The mayor hosted a delegation.", "s",
+                       url="https://x.no/top/2017/05/slug/")
+    assert art.published == "2017-05-04"
+    art = make_article("b", "BERGEN (Fjordnews/4 June) – The mayor hosted a delegation.", "s",
+                       url="https://x.no/top/2017/05/slug/")
+    assert art.published == "2017-05"  # another month's day is not the publication's

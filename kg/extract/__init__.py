@@ -14,11 +14,12 @@ from typing import Any
 
 from ..model import Article, ArticleExtraction, RawMention, RawParticipant, Span
 from ..resolve.countries import canonical_country
-from .arguments import OFFICE_WORDS, Names, fix_person_entities, harvest_names, participants, time_of
+from .arguments import OFFICE_WORDS, Names, fix_person_entities, harvest_names, participants
 from .boilerplate import Block, prose_blocks
 from .modality import classify
 from .places import place_of
 from .sides import destinations, entity_text
+from .times import time_of
 from .triggers import WORDS, find_triggers, may_hold_contact
 
 __all__ = ["extract_article", "extract_articles"]

@@ -98,7 +98,8 @@ def resolve_time(text: str | None, published: str | None, tense: str = "past"
         return None, None
     day_known = base_prec == "day"
 
-    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|right now|now)\b", t):
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|right now|now)\b", t) \
+            or re.fullmatch(r"(later|earlier) in the day", t):
         return (_tv(base, "day", text) if day_known else _tv(base, "month", text)), None
     if re.search(r"\byesterday\b", t):
         return (_tv(base - timedelta(days=1), "day", text) if day_known else None), None
