@@ -700,7 +700,11 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 # "The Secretary-General met ...", "the foreign minister received ...": the one person the
                 # article gave that office
                 office = re.sub(r"\s*-\s*", "-", doc[tok.left_edge.i: tok.i + 1].text.lower()).removeprefix("the ")
-                who = (names.with_role(office, None) or names.with_role(tok.lower_, None)) if len(office) > 3 else None
+                words = office.split()
+                # "the UN secretary-general": the office with or without the body or country before it
+                offices = [" ".join(words[k:]) for k in range(len(words))] + [tok.lower_]
+                who = next((w for w in (names.with_role(o, None) for o in offices if len(o) > 3) if w), None) \
+                    if len(office) > 3 else None
                 if who and who.lower() not in found:
                     add(tok.i, RawParticipant(who, "PERSON", names.role.get(who)))
                     person_tokens.add(tok.i)
@@ -767,10 +771,12 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 # "G20 leaders open summit", "a NATO meeting", "a delegation from ECOWAS met ...", "an ECOWAS
                 # delegation met ..."
                 add(ent.start, RawParticipant(body, "ORG"))
-    if trigger.lower_.startswith("summit") or trigger.lower_ in _GATHER:  # "the BRICS summit", "SCO leaders gathered"
-        for t in sent:
+    attends_summit = trigger.lower_.startswith("attend") and any(
+        t.lower_.startswith("summit") for t in trigger.subtree)  # "will attend the ECOWAS summit"
+    if trigger.lower_.startswith("summit") or trigger.lower_ in _GATHER or attends_summit:
+        for t in sent:  # "the BRICS summit", "SCO leaders gathered"
             body = BODIES.get(t.lower_)
-            if body is None and t.text.isupper() and len(t.text) >= 2 and t.pos_ == "PROPN":
+            if body is None and t.text.isupper() and len(t.text) >= 2 and t.pos_ in ("PROPN", "NOUN"):
                 kb_body = lookup_body(t.text)  # an acronym the knowledge base knows
                 body = kb_body.name if kb_body is not None else None
             if body and t.text[:1].isupper():

@@ -149,3 +149,14 @@ def test_foreign_relations_is_part_of_the_title(nlp) -> None:
     events = _events(nlp, "Minister of Foreign Relations Miguel Santos Rivera met his Haitian counterpart Jean "
                           "Baptiste in Port-au-Prince on Tuesday.")
     assert any(s == ["Jean Baptiste", "Miguel Santos Rivera"] for _, _, s in events), events
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Ghanaian President Kofi Mensah will attend the ECOWAS summit in Abuja next week.",
+     ["ECOWAS", "Kofi Mensah"]),
+    # the office with its body in front: the one person the article gave that office
+    ("UN Secretary-General Lee Jae-sung spoke on Friday. The UN secretary-general attended the G20 summit in Rome "
+     "on Saturday.", ["G20", "Lee Jae-sung"]),
+])
+def test_attending_a_bodys_summit(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
