@@ -779,6 +779,9 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
             if body is None and t.text.isupper() and len(t.text) >= 2 and t.pos_ in ("PROPN", "NOUN"):
                 kb_body = lookup_body(t.text)  # an acronym the knowledge base knows
                 body = kb_body.name if kb_body is not None else None
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            if body and nxt in TITLE_HEADS - {"leader"} and attends_summit:
+                continue  # "the UN secretary-general attended": the person, not the body
             if body and t.text[:1].isupper():
                 add(t.i, RawParticipant(body, "ORG"))
         for key, body in BODIES.items():
