@@ -37,6 +37,11 @@ def _sides(kind: str, trigger: Any, parts: list[tuple[int, RawParticipant]]) -> 
     doc = trigger.doc
     of_visit = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj" for t in g.subtree} if trigger.pos_ == "NOUN" else set()
+    # "received the visiting foreign minister": the one "visiting" describes is the visitor, the others host
+    visiting = {t.i for t in trigger.head.subtree} if trigger.dep_ == "amod" and trigger.head.pos_ in (
+        "NOUN", "PROPN") else set()
+    if visiting:
+        return [RawParticipant(p.text, p.label, p.role, "visitor" if i in visiting else "host") for i, p in parts]
     out = []
     for i, p in parts:
         if p.side:

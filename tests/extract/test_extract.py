@@ -783,3 +783,11 @@ def test_a_visit_to_states_it_lists_is_one_visit_each(nlp) -> None:
                         "Qatar and Oman, since the accord.")
     hosts = sorted(p.text for m in found for p in m.participants if p.side == "host")
     assert hosts == ["Kuwait", "Oman", "Qatar"], found
+
+
+def test_the_visiting_minister_is_the_visitor(nlp) -> None:
+    text = ("Ghana's President Kofi Mensah received the visiting Togolese Foreign Minister Ama Dogbe at the "
+            "presidential palace in Accra on Tuesday.")
+    visits = [m for m in events(nlp, text) if m.kind == "visit"]
+    assert visits and all({p.text: p.side for p in m.participants} == {"Kofi Mensah": "host", "Ama Dogbe": "visitor"}
+                          for m in visits), visits
