@@ -37,13 +37,15 @@ HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibilit
         "want", "wants", "wanted", "wish", "wishes", "try", "tries", "explore", "consider", "considering",
         "suggested", "suggests", "offered", "offer", "interest", "interested", "idea", "seek", "seeks",
         "sought", "asked", "requested", "request", "unless", "whether", "prospect", "eager", "signalled", "signaled"}
-HYPO |= {"urged", "urges", "urging", "appealed", "appeals"}  # "urged them to return to talks": not yet agreed
 PLANNED_STRONG = {"preparations", "prepare", "preparing", "scheduled", "schedule", "slated", "due", "likely",
                   "arranged", "arranging"}
 PLANNED = {"promised", "promises", "pledged",
            "will", "'ll", "shall", "expected", "expects", "expect", "plan", "plans", "planned", "planning",
            "set", "upcoming", "next", "agreed", "agree", "agrees", "invited", "invites", "invitation",
            "tomorrow", "later", "forthcoming", "pending", "coming", "to", "arrange"}
+# the one-word hoped-for, offered and conditional cues of the lexicon ("urged them to return to talks",
+# "seeking a meeting"), except those the rules read as plans ("likely")
+HYPO |= {f for f in words_of(cues(), "hypothetical") if " " not in f} - PLANNED_STRONG - PLANNED
 MOTION = {"visited", "travelled", "traveled", "went", "came", "flew", "arrived", "returned", "headed", "met",
           "gathered", "sat", "used", "stopped", "paused", "left", "drove", "sailed", "journeyed"}
 CANCELLED_LATER = re.compile(r"\b((which|that|it|but it) (was|were|has been|had been|have been|is being) "

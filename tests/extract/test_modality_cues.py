@@ -97,3 +97,13 @@ def test_under_discussion_is_no_event_and_a_rescheduling_cancels(nlp) -> None:
     rescheduled was called off."""
     text = "Hiroshi Tanaka said a rescheduling of Chinese President Li Wei's state visit to Japan is not under discussion."
     assert _statuses(nlp, text) == ["cancelled"], _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz is seeking a meeting with President Kofi Mensah.",
+    "President Ana Ruiz is weighing a visit to Accra.",
+    "Perhaps President Ana Ruiz will meet President Kofi Mensah.",
+])
+def test_hoped_for_cues_of_the_lexicon(nlp, text) -> None:
+    """The lexicon's one-word hoped-for cues reach the status rules (one data line each)."""
+    assert "hypothetical" in _statuses(nlp, text), _statuses(nlp, text)
