@@ -824,6 +824,14 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
     if not any(p.label == "COUNTRY" for _, p in found.values()):
         for name, label in _paired_sides(trigger):
             add(trigger.i, RawParticipant(name, label))
+    # "arrived in Accra for talks", "flew to Lome for a meeting": the talks are with the state the journey
+    # reaches (its host), when the sentence names no one there
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "on") and trigger.head.head.lower_ in JOURNEYS \
+            and TRIGGER_WORDS.get(trigger.lower_) in ("meeting", "talks"):
+        host = _destination_country(trigger.head.head)
+        if host and all(p.label != "COUNTRY" or p.text != host for _, p in found.values()) and sum(
+                1 for _, p in found.values() if p.label == "PERSON") <= 1:
+            add(trigger.i, RawParticipant(host, "COUNTRY"))
     # countries as sides: delegations, officials, "between Russia and the US"
     people = sum(1 for _, p in found.values() if p.label == "PERSON")
     if people < 2:
@@ -867,6 +875,24 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
 
 
 _GATHER = {"gathered", "gather", "gathers", "gathering", "convened", "convene", "convenes"}
+
+
+JOURNEYS = {"arrived", "arrives", "arriving", "landed", "flew", "travelled", "traveled", "came", "went", "headed"}
+
+
+def _destination_country(verb: Any) -> str | None:
+    """The country a journey verb goes to: "arrived in Accra" (a city's country), "flew to Togo"."""
+    from ..resolve.places import resolve_place
+
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
+                    text = next((e.text for e in verb.doc.ents if e.start <= g.i < e.end), g.text)
+                    place = resolve_place(text)
+                    if place is not None and place.country:
+                        return place.country
+    return None
 
 
 def _a_journey(trigger: Any) -> bool:

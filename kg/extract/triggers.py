@@ -53,6 +53,15 @@ _PEOPLE_NOUNS = {"counterpart", "counterparts", "leader", "leaders", "minister",
                  "negotiators", "representatives", "head", "heads", "chief", "secretary", "governor", "diplomats",
                  "diplomat", "foreign", "rebels", "commander", "commanders", "side", "sides", "team", "mission"}
 _MET_OBJECTS = _PEOPLE_NOUNS | _RECEIVED_PEOPLE | set(WORDS)  # "met the delegation", "met for talks"
+
+
+def _members_of_people(tok: Any) -> bool:
+    """"met members of the delegation": people, unlike "met members of the public" (no one's side)."""
+    return tok.lower_ in ("members", "member") and any(
+        g.dep_ == "pobj" and g.lower_ in _PEOPLE_NOUNS for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children)
+
+
 _HEAD_LAST = {"talks", "negotiations", "consultations", "meeting", "summit", "call", "visit"}
 ARRIVALS = {"arrived", "arrives", "landed", "flew", "travelled", "traveled", "toured", "travel", "travels", "travelling",
             "traveling"}
@@ -242,7 +251,7 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "hosting joint efforts", "hosted a dinner": not a visit
         if tok.lower_ in _MEET_VERBS and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ not in ("PROPN", "PRON")
-                and c.lower_ not in _MET_OBJECTS for c in tok.children):
+                and c.lower_ not in _MET_OBJECTS and not _members_of_people(c) for c in tok.children):
             continue  # "meet demand", "met its targets", "meet the deadline": to satisfy, not to meet someone
         if tok.lower_ in ("receive", "received", "receives", "receiving") and (tok.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP", "GPE", "ORG") and c.pos_ != "PROPN"

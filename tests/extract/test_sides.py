@@ -160,3 +160,17 @@ def test_foreign_relations_is_part_of_the_title(nlp) -> None:
 ])
 def test_attending_a_bodys_summit(nlp, text, sides) -> None:
     assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Ghanaian President Kofi Mensah met members of the Togolese delegation in Accra on Monday.",
+     ["Kofi Mensah", "Togo"]),
+    # talks a journey is for are with the state it reaches
+    ("A Togolese delegation led by Foreign Minister Ama Dogbe arrived in Accra on Monday for talks.", ["Ghana", "Togo"]),
+])
+def test_delegations_met_or_arriving(nlp, text, sides) -> None:
+    assert any(s == sides for _, _, s in _events(nlp, text)), _events(nlp, text)
+
+
+def test_members_of_the_public_are_no_side(nlp) -> None:
+    assert _events(nlp, "Ghanaian President Kofi Mensah met members of the public in Accra on Monday.") == []
