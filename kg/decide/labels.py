@@ -3,7 +3,10 @@
 A report is matched to the article's gold events as the scorer matches exported events
 (:func:`kg.evaluate.match_events`: enough participants named alike, one to one, best first); its
 label is the status of its gold event, or ``none``.  Reports matched to an event the annotators
-marked optional are left out of training (neither right nor wrong)."""
+marked optional are left out of training (neither right nor wrong), and so are repeats: a report
+that would match one of the article's gold events on its own but lost the one-to-one match to
+another report of that event (the merge makes them one event; calling the repeat "not an event"
+would teach the decider to drop real reports)."""
 
 from __future__ import annotations
 
@@ -29,4 +32,7 @@ def label_mentions(golds: Sequence[GoldEvent], mentions: Sequence[Mention]) -> l
     labels = [NONE] * len(mentions)
     for gi, pi in match_events(list(golds), preds, need_status=False):
         labels[pi] = SKIP if golds[gi].optional else golds[gi].status
+    for pi, pred in enumerate(preds):
+        if labels[pi] == NONE and match_events(list(golds), [pred], need_status=False):
+            labels[pi] = SKIP  # a repeat of an event another report matched
     return labels

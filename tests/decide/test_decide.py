@@ -14,6 +14,7 @@ from kg.decide import DECIDERS, RuleDecider, load_decider
 from kg.decide.folds import fold_of
 from kg.decide.learned import CLASSES, LearnedDecider, calibrated, fit
 from kg.errors import KGError
+from kg.model import Mention
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "examples" / "articles"
@@ -111,3 +112,25 @@ def test_crossval_reports_out_of_fold_figures() -> None:
     assert 0 < figures["pooled"]["occurred"]["f1"] <= 1
     rules = CliRunner().invoke(main, ["crossval", str(GOLD), str(SAMPLES), "--folds", "2", "--decider", "rules"])
     assert rules.exit_code == 0 and "pooled out-of-fold" in rules.output
+
+
+def _report(*names: str, status: str = "occurred") -> Mention:
+    from kg.model import Actor, Span
+
+    actors = tuple(Actor(key=n.lower().replace(" ", "-"), name=n, type="person") for n in names)
+    return Mention(article_id="a", kind="meeting", status=status, actors=actors, place=None, begin=None, end=None,
+                   evidence=Span("", 0, 0), trigger="met", confidence=0.7)
+
+
+def test_labels_leave_out_repeats_but_not_false_reports() -> None:
+    from kg.decide.labels import NONE, SKIP, label_mentions
+    from kg.evaluate import GoldEvent
+
+    golds = [GoldEvent(participants=("Ann Lee", "Bo Park"), status="planned", kind="meeting")]
+    reports = [_report("Ann Lee", "Bo Park", status="planned"), _report("Bo Park", "Ann Lee"),
+               _report("Ann Lee", "Cy Dunn")]
+    # the first report is the event; the second reports it again (merged into one, neither right nor
+    # wrong); the third has a side the annotators did not give: not an event
+    assert label_mentions(golds, reports) == ["planned", SKIP, NONE]
+    optional = [GoldEvent(participants=("Ann Lee", "Bo Park"), status="planned", kind="meeting", optional=True)]
+    assert label_mentions(optional, reports) == [SKIP, SKIP, NONE]
