@@ -154,3 +154,10 @@ def test_a_gathering_is_where_its_sentences_other_reports_of_that_status_are(nlp
     places = _places(nlp, text, "2024-03-11")
     assert ("summit", "Lisbon") in places and ("meeting", "Vienna") in places
     assert all(p is not None for _, p in places)
+
+
+def test_of_several_cities_of_a_country_the_one_a_gathering_is_held_in(nlp) -> None:
+    text = ("The regional forum is taking place in Kumasi, Ghana this week. Foreign Minister Lena Berg paid a visit "
+            "to Ghana, where she met President Kofi Mensah. Officials in Accra welcomed the forum.")
+    places = _places(nlp, text, "2024-03-11")
+    assert places and all(p == "Kumasi" for _, p in places), places
