@@ -20,7 +20,7 @@ import pytest
     # "on the sidelines of <gathering> in X", also when the parser hangs "in X" off a stray verb
     ("Maria Lopez is likely to hold a meeting with her Peruvian counterpart Juan Soto today on the sidelines"
      " of the Andean Community Council of Trade Ministers meet in Bolivia.", "meeting", "Bolivia"),
-    ("Soto is engaging with countries on the sidelines of the ACN Council of Foreign Ministers meeting being"
+    ("Soto is holding talks with delegations on the sidelines of the ACN Council of Foreign Ministers meeting being"
      " held in Bolivia's capital city of La Paz on May 3 and 4.", "meeting", "La Paz"),
     # "is back in the Kenyan capital for talks": the adverb's verb is where; the war the talks would end is not
     ("The UN envoy Peter Lind is back in the Kenyan capital for further talks with the rebels aimed at ending"
