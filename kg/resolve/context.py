@@ -171,13 +171,18 @@ def city_of_country_places(mentions: list[Mention], text: str) -> list[Mention]:
 
     out = []
     cache: dict[str, list[Place]] = {}
+    located: dict[str, Place] | None = None
     for m in mentions:
         p = m.place
         if p is not None and p.geonames_id is None and p.country and p.name == p.country and m.kind not in CALLS:
             if p.name not in cache:
                 cache[p.name] = cities_named_in(text, p.name)
-            if len(cache[p.name]) == 1:
-                m = replace(m, place=cache[p.name][0])
+            cities = cache[p.name]
+            if len(cities) > 1:  # of several, the one the text says the gathering is held in or people are in
+                located = presence_cities(text, _HELD) if located is None else located
+                cities = [c for c in cities if c.key in located]
+            if len(cities) == 1:
+                m = replace(m, place=cities[0])
         out.append(m)
     return out
 
@@ -190,10 +195,16 @@ _PRESENCE = re.compile(r"\b(?:(?:arrived|arrives|arriving|landed|lands|touched d
                        r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})(?!['’]s)")
 
 
-def presence_cities(text: str) -> dict[str, Place]:
-    """The cities an article says someone has arrived in or is in, by key."""
+# "is taking place in Lima", "being held in Lima", "was hosted in Lima": a gathering is there
+_HELD = re.compile(_PRESENCE.pattern.replace(r"(?:(?:arrived|", r"(?:(?:tak(?:es|ing|en) place|took place|held|hosted|"
+                                             r"arrived|", 1))
+
+
+def presence_cities(text: str, pattern: re.Pattern[str] = _PRESENCE) -> dict[str, Place]:
+    """The cities an article says someone has arrived in or is in (or, with ``_HELD``, that a gathering
+    is held in), by key."""
     out: dict[str, Place] = {}
-    for m in _PRESENCE.finditer(text):
+    for m in pattern.finditer(text):
         words = m["place"].split()
         for n in range(len(words), 0, -1):  # "Lima On" is not a name; "Port Moresby" is
             place = resolve_place(" ".join(words[:n]))

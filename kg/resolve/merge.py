@@ -25,6 +25,7 @@ from .actors import (
     political_article,
 )
 from .context import (
+    CALLS,
     city_of_country_places,
     fill_date_from_narrative,
     fill_from_article_city,
@@ -363,6 +364,22 @@ def fill_from_context(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def fill_from_sentence(mentions: list[Mention]) -> list[Mention]:
+    """A meeting, talks or summit with no place of its own is where its sentence's other reports of the
+    same status are, when they are all in one place ("talks between A and B in Lisbon began, with C
+    meeting both ahead of the summit")."""
+    out = []
+    for m in mentions:
+        if m.place is None and m.kind in ("meeting", "talks", "summit"):
+            places = {d.place.key: d.place for d in mentions if d is not m and d.place is not None
+                      and d.status == m.status and d.kind not in CALLS
+                      and (d.evidence.start, d.evidence.end) == (m.evidence.start, m.evidence.end)}
+            if len(places) == 1:
+                m = replace(m, place=next(iter(places.values())))
+        out.append(m)
+    return out
+
+
 def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pending: bool = False) -> list[Mention]:
     """The article's reports, resolved and merged within it.  ``keep_pending``: also those that are
     contacts only if another article of the build gives one of their people an office (a build keeps
@@ -371,7 +388,7 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
     anchor = None if article.published else text_anchor(article.text)
     resolved = [m for m in (resolve_mention(r, article, names, anchor) for r in extraction.mentions)  # type: ignore[arg-type]
                 if m]
-    merged = [m for m in refine_places(fill_from_context(merge_article(resolved)))
+    merged = [m for m in refine_places(fill_from_sentence(fill_from_context(merge_article(resolved))))
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged, article.published or anchor)), article.text,
                                 article.published or anchor)

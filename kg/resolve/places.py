@@ -67,7 +67,7 @@ def _capital_of(country: str) -> str | None:
 
 def lookup_city(name: str, context_countries: tuple[str, ...] = ()) -> dict[str, Any] | None:
     key = fold(CITY_ALIASES.get(fold(name), name))
-    cands = _city_index().get(key)
+    cands = _city_index().get(key) or _city_index().get(re.sub(r"['’`‘]", "", key))  # "Sana'a" -> "Sanaa"
     if not cands:
         return None
     codes = [country_code(c) for c in context_countries]

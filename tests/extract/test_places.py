@@ -17,6 +17,20 @@ import pytest
     ("Ana Ruiz met Kofi Mensah at the forum being held in Rwanda's capital city of Kigali.", "met", "Kigali"),
     ("Ana Ruiz will hold a meeting with Kofi Mensah on the sidelines of the African Union summit in Ethiopia.",
      "meeting", "Ethiopia"),
+    # "on the sidelines of <gathering> in X", also when the parser hangs "in X" off a stray verb
+    ("Maria Lopez is likely to hold a meeting with her Peruvian counterpart Juan Soto today on the sidelines"
+     " of the Andean Community Council of Trade Ministers meet in Bolivia.", "meeting", "Bolivia"),
+    ("Soto is holding talks with delegations on the sidelines of the ACN Council of Foreign Ministers meeting being"
+     " held in Bolivia's capital city of La Paz on May 3 and 4.", "meeting", "La Paz"),
+    # "is back in the Kenyan capital for talks": the adverb's verb is where; the war the talks would end is not
+    ("The UN envoy Peter Lind is back in the Kenyan capital for further talks with the rebels aimed at ending"
+     " the long war in Sudan, officials said.", "talks", "capital of Kenya"),
+    ("The envoy held talks with the rebels aimed at ending the long war in Sudan.", "talks", None),
+    ("The two presidents gave no statement after their meeting, which took place at Lund's country house in"
+     " Bergen, north of Oslo.", "meeting", "Bergen"),
+    # a city compounded in front of a gathering the recogniser took whole for an organisation
+    ("The two men discussed support to Libya and follow-up to the Madrid Summit held earlier this year.",
+     "Summit", "Madrid"),
     # background places stay background
     ("She said the war in Ukraine was discussed when they met.", "met", None),
     ("The two ministers met to discuss the crisis in the Middle East.", "met", None),  # a region is a topic

@@ -145,3 +145,19 @@ def test_presence_in_a_capital_described_or_reached_by_travel(nlp) -> None:
     text = ("The envoys had travelled to Kumasi in good faith. "
             "President Ana Ruiz refused to meet Envoy Luis Alva.")
     assert ("meeting", "Kumasi") in _places(nlp, text)
+
+
+def test_a_gathering_is_where_its_sentences_other_reports_of_that_status_are(nlp) -> None:
+    text = ("Talks between Prime Minister Jan Novak of Czechia and President Omar Diallo of Senegal in Lisbon ended on "
+            "Sunday, with European Commission President Anna Weber meeting the two leaders separately during the "
+            "summit. Her office said another meeting between Novak and Diallo will take place on June 1 in Vienna.")
+    places = _places(nlp, text, "2024-03-11")
+    assert ("summit", "Lisbon") in places and ("meeting", "Vienna") in places
+    assert all(p is not None for _, p in places)
+
+
+def test_of_several_cities_of_a_country_the_one_a_gathering_is_held_in(nlp) -> None:
+    text = ("The regional forum is taking place in Kumasi, Ghana this week. Foreign Minister Lena Berg paid a visit "
+            "to Ghana, where she met President Kofi Mensah. Officials in Accra welcomed the forum.")
+    places = _places(nlp, text, "2024-03-11")
+    assert places and all(p == "Kumasi" for _, p in places), places

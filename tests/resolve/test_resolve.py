@@ -112,6 +112,11 @@ def test_hyphenated_venue_resolves_to_its_city() -> None:
     assert p is not None and p.name == "Riyadh" and p.venue is not None
 
 
+def test_a_city_spelt_with_an_apostrophe_is_the_gazetteers_city() -> None:
+    assert resolve_place("Sana'a").name == "Sanaa"  # type: ignore[union-attr]
+    assert resolve_place("Sana’a").geonames_id is not None  # type: ignore[union-attr]
+
+
 def test_an_undated_held_contact_takes_the_publication_day_marked_inferred(nlp) -> None:
     from kg.extract import extract_article
     from kg.model import Article
