@@ -85,6 +85,8 @@ class Names:
             if "-" in parts[-1]:
                 self.by_last.setdefault(parts[-1].split("-")[-1].lower(), name)
             self.by_first.setdefault(parts[0].lower(), name)
+        if role and all(w.rstrip(".") in COURTESY_TITLES for w in role.lower().split()):
+            role = None  # "Mr", "Dr": a courtesy, no office
         if role and (name not in self.role or not any(w in _name_parts(self.role[name]) for w in TITLE_HEADS)):
             self.role[name] = role
         if country and name not in self.country:

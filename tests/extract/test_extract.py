@@ -791,3 +791,11 @@ def test_the_visiting_minister_is_the_visitor(nlp) -> None:
     visits = [m for m in events(nlp, text) if m.kind == "visit"]
     assert visits and all({p.text: p.side for p in m.participants} == {"Kofi Mensah": "host", "Ama Dogbe": "visitor"}
                           for m in visits), visits
+
+
+def test_a_courtesy_title_is_no_office(nlp) -> None:
+    """"Mr Hale" first, "Trade Minister Tom Hale" later: the office is the role, the courtesy title never is."""
+    text = ("Mr Tom Hale arrived in Lima on Monday. Trade Minister Tom Hale met Peruvian President Mario Quispe "
+            "on Tuesday.")
+    info = {n.name: n for n in extract_article(make_article("t", text, "test", published="2024-03-14"), nlp).names}
+    assert info["Tom Hale"].role == "Trade Minister", info
