@@ -27,6 +27,7 @@ from .actors import (
 from .context import (
     city_of_country_places,
     fill_date_from_narrative,
+    fill_date_from_summit,
     fill_from_article_city,
     fill_from_dateline,
     fill_from_summit,
@@ -375,7 +376,8 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged, article.published or anchor)), article.text,
                                 article.published or anchor)
-    merged = fill_from_article_city(city_of_country_places(fill_date_from_narrative(merged), article.text), article.text)
+    merged = fill_date_from_narrative(fill_date_from_summit(merged))
+    merged = fill_from_article_city(city_of_country_places(merged, article.text), article.text)
     # what the text does not date is dated by the publication month, marked as inferred (a contact planned,
     # called off, denied or hoped for is one of that time); a held contact that news reports undated is
     # most likely that day's (the day, marked as inferred)
