@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..lexicon import roles, words_of
+from ..resolve.dates import resolve_time
 from .triggers import WORDS as TRIGGER_WORDS
 
 REPORTING = words_of(roles(), "reporting")
@@ -82,6 +83,8 @@ def time_of(sent: Any, trigger: Any) -> str | None:
             continue
         if label == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
             continue
+        if resolve_time(text, "2001-01-15", "past")[0] is None and resolve_time(text, "2001-01-15", "future")[0] is None:
+            continue  # a name the tagger took for a date ("the two-plus-two dialogue") dates nothing
         dist = abs(ent.start - trigger.i)
         head = ent.root.head
         for _ in range(4):  # "on Wednesday evening": up to what the phrase hangs from
