@@ -78,6 +78,15 @@ def _better_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
     return a
 
 
+def _narrower(b: TimeValue | None, b_end: TimeValue | None, a: TimeValue | None, a_end: TimeValue | None) -> bool:
+    """Is b a narrower range inside a, both days the text states ("next week" and "on Tuesday" of one visit:
+    the Tuesday)?"""
+    if a is None or b is None or a.inferred or b.inferred or a.precision != "day" or b.precision != "day":
+        return False
+    ra, rb = _range(a, a_end), _range(b, b_end)
+    return ra is not None and rb is not None and ra[0] <= rb[0] and rb[1] <= ra[1] and rb != ra
+
+
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
     if a is None:
         return b
@@ -301,8 +310,8 @@ def _combine(group: Sequence[Mention]) -> Mention:
     place = None
     for m in body + captions:
         nb = _better_time(begin, m.begin)
-        if nb is not begin:
-            begin, end = nb, m.end
+        if nb is not begin or _narrower(m.begin, m.end, begin, end):
+            begin, end = m.begin, m.end
         place = _better_place(place, m.place)
     kinds = Counter(m.kind for m in body)
     kind = sorted(kinds, key=lambda k: (-kinds[k], k != first.kind))[0]
