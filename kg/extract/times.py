@@ -11,9 +11,24 @@ import re
 from typing import Any
 
 from ..lexicon import roles, words_of
+from ..resolve.dates import resolve_time
 from .triggers import WORDS as TRIGGER_WORDS
 
 REPORTING = words_of(roles(), "reporting")
+# calling off or denying a contact happens on its own day, not the contact's: "the visit was cancelled today",
+# "the ministry denied on Monday that he would visit" (a contact called off keeps the date it was planned for)
+_CALLING_OFF = re.compile(r"(cancel|postpone|scrap|suspend|delay|defer|deny|denie|refute|dismiss|reject)"
+                         r"(s|es|d|ed|led|ped|red|ing|ling|ping|ring)?", re.I)
+_CALLING_OFF_PHRASAL = re.compile(r"(call|put|rule)(s|ed|led|ing|ling)?", re.I)
+
+
+def _calls_off(verb: Any) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    word = verb.lower_
+    return bool(_CALLING_OFF.fullmatch(word)) or bool(_CALLING_OFF_PHRASAL.fullmatch(word)) and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children)
+
 
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|several|many)[- ](day|days|hour|hours|"
                        r"minute|minutes|year|years|month|months|week|weeks|decades?)\b|"
@@ -68,6 +83,8 @@ def time_of(sent: Any, trigger: Any) -> str | None:
             continue
         if label == "TIME" and not re.search(r"day|night|morning|evening|afternoon", text, re.I):
             continue
+        if resolve_time(text, "2001-01-15", "past")[0] is None and resolve_time(text, "2001-01-15", "future")[0] is None:
+            continue  # a name the tagger took for a date ("the two-plus-two dialogue") dates nothing
         dist = abs(ent.start - trigger.i)
         head = ent.root.head
         for _ in range(4):  # "on Wednesday evening": up to what the phrase hangs from
@@ -81,6 +98,17 @@ def time_of(sent: Any, trigger: Any) -> str | None:
         if head.lower_ in REPORTING and head.i != trigger.i and any(c.dep_ in ("ccomp", "parataxis") for c in head.children) \
                 or head.lower_ in ("said", "says", "told", "tells", "added", "stated") and head.i != trigger.i:
             continue  # "the Kremlin said today": the time of the saying
+        path = []  # from the expression up to the verb it hangs on
+        for a in ent.root.ancestors:
+            path.append(a)
+            if a.pos_ in ("VERB", "AUX"):
+                break
+        verb = path[-1] if path and path[-1].pos_ in ("VERB", "AUX") else None
+        if verb is not None and verb.i != trigger.i and _calls_off(verb) and trigger not in path and not any(
+                verb.i < x.i < ent.start for x in [trigger] + [c for c in verb.children if c.dep_ == "dobj"
+                                                               and c.lower_ in TRIGGER_WORDS]):
+            continue  # "the visit was cancelled today": the day of the cancelling ("cancelled the talks this
+            # afternoon" may be the talks' own)
         anc = {a.i for a in trigger.ancestors}
         below = {t.i for t in trigger.subtree}
         owner = ent.root.head

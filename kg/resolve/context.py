@@ -140,6 +140,27 @@ def fill_from_visit(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "meet at the G20 summit", "on the sidelines of the summit", "visit Osaka during the summit": a contact
+# the summit hosts; not one "ahead of" or "after" it
+_AT_SUMMIT = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of|in the margins of|in the sidelines of)"
+                        r"\s+(?:the|this|this week's|next week's)\s+(?:[\w'’.-]+\s+){0,4}summit\b", re.IGNORECASE)
+
+
+def fill_date_from_summit(mentions: list[Mention]) -> list[Mention]:
+    """A contact "at the summit" the text does not date is on the dates of the article's summit: the one date
+    its held or planned summit reports state (marked inferred). Calls are never at a summit."""
+    dated = {(s.begin, s.end) for s in mentions if s.kind == "summit" and s.status in ("occurred", "planned")
+             and s.begin is not None and not s.begin.inferred}
+    if len(dated) != 1:
+        return mentions
+    begin, end = next(iter(dated))
+    status = next(s.status for s in mentions if s.kind == "summit" and (s.begin, s.end) == (begin, end))
+    assert begin is not None
+    return [replace(m, begin=replace(begin, inferred=True), end=end and replace(end, inferred=True))
+            if (m.begin is None or m.begin.inferred) and m.kind not in CALLS and _AT_SUMMIT.search(m.evidence.text)
+            and _same_occasion(m.status, status) else m for m in mentions]
+
+
 NARRATIVE_CHARS = 1200  # how far back a report's "also met" may lean on the previous dated contact
 
 

@@ -28,6 +28,7 @@ from .context import (
     CALLS,
     city_of_country_places,
     fill_date_from_narrative,
+    fill_date_from_summit,
     fill_from_article_city,
     fill_from_dateline,
     fill_from_summit,
@@ -76,6 +77,15 @@ def _better_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
                                         and a.inferred == b.inferred)):
         return b
     return a
+
+
+def _narrower(b: TimeValue | None, b_end: TimeValue | None, a: TimeValue | None, a_end: TimeValue | None) -> bool:
+    """Is b a narrower range inside a, both days the text states ("next week" and "on Tuesday" of one visit:
+    the Tuesday)?"""
+    if a is None or b is None or a.inferred or b.inferred or a.precision != "day" or b.precision != "day":
+        return False
+    ra, rb = _range(a, a_end), _range(b, b_end)
+    return ra is not None and rb is not None and ra[0] <= rb[0] and rb[1] <= ra[1] and rb != ra
 
 
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
@@ -301,8 +311,8 @@ def _combine(group: Sequence[Mention]) -> Mention:
     place = None
     for m in body + captions:
         nb = _better_time(begin, m.begin)
-        if nb is not begin:
-            begin, end = nb, m.end
+        if nb is not begin or _narrower(m.begin, m.end, begin, end):
+            begin, end = m.begin, m.end
         place = _better_place(place, m.place)
     kinds = Counter(m.kind for m in body)
     kind = sorted(kinds, key=lambda k: (-kinds[k], k != first.kind))[0]
@@ -392,7 +402,8 @@ def resolve_article(article: Article, extraction: ArticleExtraction, *, keep_pen
               if len(m.actors) >= 2 or m.kind == "summit" and any(a.type in ("organisation", "group") for a in m.actors)]
     merged = fill_from_dateline(fill_from_visit(fill_from_summit(merged, article.published or anchor)), article.text,
                                 article.published or anchor)
-    merged = fill_from_article_city(city_of_country_places(fill_date_from_narrative(merged), article.text), article.text)
+    merged = fill_date_from_narrative(fill_date_from_summit(merged))
+    merged = fill_from_article_city(city_of_country_places(merged, article.text), article.text)
     # what the text does not date is dated by the publication month, marked as inferred (a contact planned,
     # called off, denied or hoped for is one of that time); a held contact that news reports undated is
     # most likely that day's (the day, marked as inferred)

@@ -29,6 +29,16 @@ def _time(nlp, text: str, trigger: str) -> str | None:
      "talk", None),
     ("Berg, who began his tour of the region yesterday, met his counterpart Ana Ruiz.", "met", "yesterday"),
     ("Berg will pay a visit to Chile that will take place on 3 May.", "visit", "3 May"),
+    # calling off or denying a contact is dated on its own day, not the contact's
+    ("The visit was cancelled today by the Chilean side.", "visit", None),
+    ("The Chilean Foreign Ministry denied on Monday reports that President Ivo Marek would visit Lima.", "visit", None),
+    # but what follows the contact called off may be its own time; the contact's own modifier is
+    ("President Ivo Marek cancelled a planned meeting of the Andean leaders this afternoon.", "meeting",
+     "this afternoon"),
+    ("The decision to call off the May 3 visit was announced by the palace.", "visit", "May 3"),
+    ("The spokesman denied reports of a secret meeting between Marek and Ruiz in Lima in 2019.", "meeting", "2019"),
+    # a name the tagger takes for a date dates nothing
+    ("The two-plus-two dialogue between Peru and Chile opened in Lima on Monday.", "dialogue", "Monday"),
 ])
 def test_time_of_the_trigger(nlp, text: str, trigger: str, expr: str | None) -> None:
     assert _time(nlp, text, trigger) == expr
