@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..kb import KBPerson, known_surname, lookup_body, lookup_person, person_by_actor_key, person_by_qid
 from ..model import Actor, NameInfo, RawParticipant
-from .countries import canonical_country, country_qid
+from .countries import CAPITAL_OF, canonical_country, country_qid
 from .keys import actor_key, country_key, match_key
 
 LEADER_ROLE = re.compile(r"president|prime minister|premier|king|queen|emir|chancellor|sultan|leader", re.I)
@@ -146,15 +146,48 @@ def _holds_office(actor: Actor, when: str | None, before: str | None) -> bool:
 
 
 _PARTY = re.compile(r"\b(party|opposition|shadow|lib dems?|liberal democrats?|tor(y|ies)|labour|conservatives?|"
-                    r"democrats?|republicans?|mp|mps|candidate|campaign|union|club|team|company|firm)\b", re.I)
+                    r"democrats?|republicans?|mp|mps|candidate|campaign|union|club|team|company|firm|"
+                    r"chief executive|chairman|chairwoman|ceo|boss|managing director|executive|shareholders?|"
+                    r"board|bank|exchange|group)\b", re.I)
 _STATE_OFFICE = re.compile(r"president|prime minister|premier|minister|chancellor|\bking|queen|ambassador|envoy|"
                            r"secretary of state|foreign secretary|head of (state|government)|\bpm\b", re.I)
 
 
 def party_role(role: str) -> bool:
-    """"Lib Dem leader", "opposition leader", "union leader", "party deputy": a role in a party or another
-    body that is not the state; a state office named with a party ("Labour Prime Minister") stays one."""
-    return bool(_PARTY.search(role)) and not _STATE_OFFICE.search(role)
+    """"Lib Dem leader", "opposition leader", "union leader", "party deputy", "chief executive": a role in a
+    party, a company or another body that is not the state; a state office named with a party ("Labour Prime
+    Minister") stays one.  So is an office of an organisation named before it that is neither a state nor an
+    international body ("LSE counterpart", "Fifa president"; not "Solomon Islands PM", "UN Secretary-General")."""
+    if _organisation_prefix(role):
+        return True
+    if _STATE_OFFICE.search(role):
+        return False
+    return bool(_PARTY.search(role))
+
+
+@lru_cache(maxsize=4096)
+def _organisation_prefix(role: str) -> bool:
+    """Do the capitalised words before a role's first office word name an organisation that is no state,
+    international body or armed group ("LSE" in "LSE counterpart", "Gazprom" in "Gazprom chairman")?"""
+    from ..kb import lookup_group
+
+    words = role.split()
+    first = next((i for i, w in enumerate(words) if POLITICAL_ROLE.search(w) or w.lower() in TITLE_WORDS), len(words))
+    prefix = [w for w in words[:first] if w[:1].isupper() and not _PARTY.fullmatch(w)]  # "Labour Prime Minister"
+    if not prefix:
+        return False
+    phrase = " ".join(prefix)
+    if canonical_country(phrase) or lookup_body(phrase) or lookup_group(phrase) or phrase.lower() in CAPITAL_OF:
+        return False  # "Solomon Islands PM", "UN Secretary-General", "White House spokesman"
+    return any(not (canonical_country(w) or lookup_body(w) or lookup_group(w)) for w in prefix)
+
+
+def state_role(role: str) -> bool:
+    """A role that makes its holder a state actor: a political office, not one in a party or company. A bare
+    "counterpart" is whatever the other side is ("his LSE counterpart"): no office of its own."""
+    if role.strip().lower() in ("counterpart", "counterparts"):
+        return False
+    return bool(POLITICAL_ROLE.search(role)) and not party_role(role)
 
 
 def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None, before: str | None = None,
@@ -166,7 +199,7 @@ def is_state_actor(actor: Actor, unknown: bool = False, when: str | None = None,
     if actor.type != "person":
         return True
     roles = [r for r in actor.roles if r.strip()]
-    if any(POLITICAL_ROLE.search(r) and not party_role(r) for r in roles):
+    if any(state_role(r) for r in roles):
         return True
     if use_kb and _holds_office(actor, when, before) or (known_offices and identity(actor) in known_offices):
         return True
@@ -212,7 +245,7 @@ def domestic(actors: tuple[Actor, ...] | list[Actor]) -> bool:
 
 def political_article(roles: list[str | None]) -> bool:
     """Does the article give anyone a state role?"""
-    return any(r and POLITICAL_ROLE.search(r) for r in roles)
+    return any(r and state_role(r) for r in roles)
 
 
 def country_actor(country: str) -> Actor:

@@ -14,15 +14,14 @@ from typing import Any
 
 from ..model import Actor, Article, ArticleExtraction, Event, Mention, Place, RawMention, TimeValue
 from .actors import (
-    POLITICAL_ROLE,
     actor_for,
     country_actor,
     identity,
     is_diplomatic,
     is_state_actor,
-    party_role,
     person_actor,
     political_article,
+    state_role,
 )
 from .context import (
     CALLS,
@@ -451,7 +450,7 @@ def confirm_pending(mentions: list[Mention]) -> list[Mention]:
     if not any(m.pending for m in mentions):
         return mentions
     known = frozenset(identity(a) for m in mentions if not m.pending for a in m.actors
-                      if a.type == "person" and any(POLITICAL_ROLE.search(r) and not party_role(r) for r in a.roles))
+                      if a.type == "person" and any(state_role(r) for r in a.roles))
     return [replace(m, pending=False) if m.pending else m for m in mentions
             if not m.pending or is_diplomatic(m.actors, m.kind, m.visitors, known_offices=known, use_kb=False)]
 

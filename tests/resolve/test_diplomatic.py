@@ -48,3 +48,18 @@ def test_a_visit_at_home_by_one_governments_people_is_not_diplomacy() -> None:
     togo = Actor(key="togo", name="Togo", type="country", country="Togo")
     assert not is_diplomatic([pm, minister], "visit", visitors=[pm.key, minister.key])
     assert is_diplomatic([pm, minister, togo], "visit", visitors=[pm.key, minister.key])
+
+
+def test_offices_of_companies_and_other_bodies_are_not_state_roles() -> None:
+    from kg.resolve.actors import state_role
+
+    for role in ("Foreign Minister", "Peruvian President", "UN Secretary-General", "Solomon Islands PM",
+                 "Labour Prime Minister", "Special Representative for Afghanistan Reconciliation"):
+        assert state_role(role), role
+    # an organisation named before the office that is no state or body; a company office; a bare counterpart
+    for role in ("Fifa president", "Gazprom chairman", "Chief Executive", "counterpart", "Tory leader"):
+        assert not state_role(role), role
+    # two exchange chiefs meeting are no contact between states, even called each other's counterpart
+    ceo = person("Helen Okafor", "chief")
+    other = person("Armando Faria", "counterpart")
+    assert not is_diplomatic([ceo, other], "meeting")
