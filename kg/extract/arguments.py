@@ -702,9 +702,9 @@ def participants(sent: Any, trigger: Any, names: Names, previous: tuple[RawParti
                 # "The Secretary-General met ...", "the foreign minister received ...": the one person the
                 # article gave that office
                 office = re.sub(r"\s*-\s*", "-", doc[tok.left_edge.i: tok.i + 1].text.lower()).removeprefix("the ")
-                words = office.split()
+                office_words = office.split()
                 # "the UN secretary-general": the office with or without the body or country before it
-                offices = [" ".join(words[k:]) for k in range(len(words))] + [tok.lower_]
+                offices = [" ".join(office_words[k:]) for k in range(len(office_words))] + [tok.lower_]
                 who = next((w for w in (names.with_role(o, None) for o in offices if len(o) > 3) if w), None) \
                     if len(office) > 3 else None
                 if who and who.lower() not in found:
