@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..kb import lookup_body, lookup_group, lookup_person
+from ..kb import group_first_words, lookup_body, lookup_group, lookup_person
 from ..lexicon import roles, words_of
 from ..model import RawParticipant
 from ..resolve.actors import _HEADLINE_VERBS
@@ -949,6 +949,13 @@ def _adjective(tok: Any) -> str:
     return (demonym(country) or text) if country and country.lower() == text.lower() else text
 
 
+def fold_word(word: str) -> str:
+    """A word as the knowledge base compares names: folded accents, lower case, straight apostrophes."""
+    from ..resolve.keys import fold
+
+    return fold(word).replace("’", "'")
+
+
 ARMED_HEADS = {"army", "forces", "front", "movement", "brigades", "militia", "militias"}
 STATE_SIDES = {"government", "army", "military", "opposition", "junta", "regime"}
 
@@ -959,11 +966,12 @@ def armed_groups(sent: Any) -> Iterator[tuple[Any, str, str | None]]:
     no state's ("the Arakan Liberation Army"; "the Sudanese Armed Forces" is a state's army)."""
     doc = sent.doc
     seen: set[int] = set()
+    firsts = group_first_words()
     for ent in sent.ents:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
-        group = lookup_group(text)
+        group = lookup_group(text) if text.split() and fold_word(text.split()[0]) in firsts else None
         if group is not None:
             seen.update(range(ent.start, ent.end))
             yield ent, group.name, country_name(group.country)
@@ -973,7 +981,7 @@ def armed_groups(sent: Any) -> Iterator[tuple[Any, str, str | None]]:
             seen.update(range(ent.start, ent.end))
             yield ent, text, None
     for tok in sent:  # a group the recogniser left out or cut ("Houthi rebels", "the Tamil Tiger leader")
-        if tok.i in seen or not tok.text[:1].isupper() or len(tok.text) < 2:
+        if tok.i in seen or not tok.text[:1].isupper() or len(tok.text) < 2 or fold_word(tok.text) not in firsts:
             continue
         for n in (3, 2, 1):
             span = doc[tok.i: min(tok.i + n, sent.end)]

@@ -269,6 +269,15 @@ def known_surname(word: str) -> bool:
     return toks[0] in _person_index()[1] or toks[0] in _name_words()
 
 
+def _close_spelling(a: str, b: str) -> bool:
+    """Difflib's ratio >= 0.85, its cheap upper bounds first: the lengths alone must allow it (2 * the
+    shorter >= 0.85 * both), then the character counts."""
+    if 2 * min(len(a), len(b)) < 0.85 * (len(a) + len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
 @lru_cache(maxsize=65536)
 def lookup_person(name: str, when: str | None = None, before: str | None = None) -> KBPerson | None:
     """The person of the base a name means: one of their names or alternative names (spelling variants
@@ -294,8 +303,8 @@ def lookup_person(name: str, when: str | None = None, before: str | None = None)
         found = _pick(same_surname, when, before)
         return found if found is not None and found.holds_office(when, before=before) else None
     if not same_surname:  # a misspelt surname ("Olaf Sholz"): the same first names, a close surname
-        same_surname = {q for s, qids in last.items() if s[:1] == toks[-1][:1] and len(s) >= 4 and
-                        difflib.SequenceMatcher(None, s, toks[-1]).ratio() >= 0.85 for q in qids}
+        same_surname = {q for s, qids in last.items() if s[:1] == toks[-1][:1] and len(s) >= 4
+                        and _close_spelling(s, toks[-1]) for q in qids}
     close = set()
     for qid in same_surname:
         p = people()[qid]
@@ -383,3 +392,10 @@ def lookup_group(text: str) -> KBGroup | None:
     key = names.get(_body_text(text)) or names.get(_body_text(re.sub(r"(?i)\s+(rebels?|militants?|fighters|"
                                                                      r"insurgents|guerrillas?|movement)$", "", text)))
     return groups[key] if key else None
+
+
+@lru_cache(maxsize=1)
+def group_first_words() -> frozenset[str]:
+    """The first words of the groups' names and aliases (lower case): a sentence without one names none."""
+    groups, names = _groups()
+    return frozenset(n.split()[0] for n in names if n.split())

@@ -35,11 +35,24 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1)
+def _pycountry_names() -> dict[str, str]:
+    """pycountry's codes and names (official, common) in lower case -> ISO alpha-2, read once: what its
+    ``lookup`` matches exactly, without scanning every country for every word."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "numeric", "name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out.setdefault(str(value).lower(), str(c.alpha_2))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """ISO alpha-2 of a country named or described by ``text`` ("Russian", "U.S.", "Saudi Arabia")."""
-    import pycountry
-
     key = _clean(text)
     if not key or len(key) < 2:
         return None
@@ -58,16 +71,9 @@ def country_code(text: str) -> str | None:
     for code, name in {**CANONICAL, **EXTRA}.items():
         if name.lower() == key:
             return code
-    try:
-        hit = pycountry.countries.lookup(key)
-        return str(hit.alpha_2)
-    except LookupError:
-        pass
-    for c in pycountry.countries:
-        for attr in ("common_name", "name", "official_name"):
-            value = getattr(c, attr, None)
-            if value and value.lower() == key:
-                return str(c.alpha_2)
+    hit = _pycountry_names().get(key)
+    if hit is not None:
+        return hit
     if key.endswith("s") and key[:-1] in ALIASES:
         return ALIASES[key[:-1]]
     return None
