@@ -99,13 +99,39 @@ def may_hold_contact(text: str) -> bool:
         return True
     tokens = _TOKENS.findall(low)
     needing = False
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok in _WORD_SET or "-" in tok and any(part in _WORD_SET for part in tok.split("-")):
+            if tok in _WEAK and not _WEAK[tok](text, tokens, k):
+                continue  # "receive a pension", "travel costs": what the word needs is not near it
             if tok not in NEEDS:
                 return True
             needing = True
     # only words that need a preposition ("talked with"): the sentence must have it somewhere
     return needing and any(NEEDS[t] in tokens for t in tokens if t in NEEDS)
+
+
+def _someone_after(text: str, tokens: list[str], k: int) -> bool:
+    """"received the visiting minister", "receives President X": a person, an office or a name within the
+    next four words (the parse decides; this only spares the parser "received a letter")."""
+    words = text.split()
+    near = tokens[k + 1: k + 5]
+    if any(w in _RECEIVED_PEOPLE or w in _PEOPLE_NOUNS for w in near):
+        return True
+    form = tokens[k]
+    for i, w in enumerate(words):  # the same word in the original case: a capitalised word after it
+        if w.lower().strip(".,;:'\"()") == form:
+            return any(x[:1].isupper() for x in words[i + 1: i + 5])
+    return False
+
+
+def _place_after(text: str, tokens: list[str], k: int) -> bool:
+    """"will travel to Lima", "travelled on Monday to Accra": a journey somewhere, not "travel costs"."""
+    return "to" in tokens[k + 1: k + 4]
+
+
+# trigger words that are common in other senses: worth parsing only with what they need nearby
+_WEAK = {**{f: _someone_after for f in ("receive", "receives", "received", "receiving")},
+         **{f: _place_after for f in ("travel", "travels", "travelling", "traveling", "travelled", "traveled")}}
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,15 @@ def test_ruler_spans_are_the_lexicon_patterns_spans(nlp) -> None:
         assert _spans(shipped, doc) == _spans(as_tokens, doc), text
         found += len(_spans(shipped, doc))
     assert found > 50
+
+
+def test_common_words_are_parsed_only_with_what_they_need_nearby() -> None:
+    """"receive" and "travel" have everyday senses: the parser sees their sentences only with a person, an
+    office or a name after "receive", a destination after "travel" (a cheap test; the parse decides)."""
+    from kg.extract.triggers import may_hold_contact
+
+    assert may_hold_contact("The king received the visiting Peruvian foreign minister at the palace.")
+    assert may_hold_contact("The king will receive President Ana Ruiz on Friday.")
+    assert may_hold_contact("President Ana Ruiz will travel on Monday to Lima.")
+    assert not may_hold_contact("Pensioners will receive a higher allowance next year.")
+    assert not may_hold_contact("Travel costs rose sharply in the spring.")
