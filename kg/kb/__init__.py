@@ -335,17 +335,23 @@ def lookup_country(text: str) -> KBCountry | None:
     return _countries().get(code) if code else None
 
 
+def _named_rows(file: str) -> tuple[list[tuple[dict[str, str], tuple[str, ...]]], dict[str, str]]:
+    """The rows of a table of named things (bodies, groups) with their aliases, and every name and alias as
+    compared (:func:`_body_text`) -> the row's key."""
+    rows = []
+    names: dict[str, str] = {}
+    for r in read_tsv(DATA / file):
+        aliases = tuple(a for a in r["aliases"].split("|") if a)
+        rows.append((r, aliases))
+        for n in (r["name"].lower(), *aliases):
+            names.setdefault(_body_text(n), r["key"])
+    return rows, names
+
+
 @lru_cache(maxsize=1)
 def _bodies() -> tuple[dict[str, KBBody], dict[str, str]]:
-    bodies: dict[str, KBBody] = {}
-    names: dict[str, str] = {}
-    for r in read_tsv(DATA / "bodies.tsv"):
-        aliases = tuple(a for a in r["aliases"].split("|") if a)
-        body = KBBody(r["key"], r["wikidata"] or None, r["name"], aliases)
-        bodies[body.key] = body
-        for n in (r["name"].lower(), *aliases):
-            names.setdefault(_body_text(n), body.key)
-    return bodies, names
+    rows, names = _named_rows("bodies.tsv")
+    return {r["key"]: KBBody(r["key"], r["wikidata"] or None, r["name"], aliases) for r, aliases in rows}, names
 
 
 def _body_text(text: str) -> str:
@@ -373,15 +379,9 @@ class KBGroup:
 
 @lru_cache(maxsize=1)
 def _groups() -> tuple[dict[str, KBGroup], dict[str, str]]:
-    groups: dict[str, KBGroup] = {}
-    names: dict[str, str] = {}
-    for r in read_tsv(DATA / "groups.tsv"):
-        aliases = tuple(a for a in r["aliases"].split("|") if a)
-        group = KBGroup(r["key"], r["wikidata"] or None, r["name"], r["country"], aliases)
-        groups[group.key] = group
-        for n in (r["name"].lower(), *aliases):
-            names.setdefault(_body_text(n), group.key)
-    return groups, names
+    rows, names = _named_rows("groups.tsv")
+    return {r["key"]: KBGroup(r["key"], r["wikidata"] or None, r["name"], r["country"], aliases)
+            for r, aliases in rows}, names
 
 
 @lru_cache(maxsize=1 << 14)

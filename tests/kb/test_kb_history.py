@@ -3,30 +3,14 @@ found by date and by the spellings news uses, never given a Wikidata id they do 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
+from test_kb_build import pairs, run  # the knowledge-base build helpers, shared
 
 from kg.kb import known_surname, lookup_person, people, person_by_actor_key, person_id
 from kg.kb.data import DATA, PEOPLE_FILES, read_tsv
 from kg.resolve.actors import domestic, identity, is_diplomatic, is_state_actor, person_actor
-
-
-def run(tmp_path: Path, nlp, *articles: dict[str, str]) -> tuple[list, ox.Store]:
-    from kg.build import build
-
-    feed = tmp_path / "in.jsonl"
-    feed.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    result = build([feed], tmp_path / "out", nlp=nlp, on_skip=lambda s: None)
-    store = ox.Store()
-    store.load(path=str(tmp_path / "out" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    return result.events, store
-
-
-def pairs(events: list) -> set[frozenset[str]]:
-    return {frozenset(a.key for a in e.actors) for e in events}
 
 
 def key(name: str, when: str | None = None, before: str | None = None) -> str | None:
