@@ -29,8 +29,8 @@ DENY |= {f for f in words_of(cues(), "denied") if " " not in f}
 # the lexicon's phrasal cues of a verb and its particle ("ruled out", "turned down", "pushed back"): the verb
 # on the trigger's path, the particle after it
 PHRASAL: dict[tuple[str, str], str] = {
-    (f.split()[0], f.split()[1]): e.signals for e in cues() if e.signals in ("cancelled", "denied") for f in e.forms
-    if len(f.split()) == 2 and f.split()[1] in ("off", "down", "out", "back", "away")}
+    (f.split()[0], f.split()[1]): e.signals for e in cues() if e.signals in ("cancelled", "denied", "hypothetical")
+    for f in e.forms if len(f.split()) == 2 and f.split()[1] in ("off", "down", "out", "back", "away", "forward")}
 NEG = {"not", "n't", "never", "no"}
 HYPO = {"unlikely", "could", "may", "might", "possible", "possibly", "possibility", "proposed", "propose", "proposes",
         "proposal", "potential", "ready", "willing", "would", "if", "hope", "hopes", "hoped", "hoping",
@@ -225,6 +225,8 @@ def classify(trigger: Any, is_caption: bool = False, is_title: bool = False) -> 
         return "cancelled", "future", 0.8  # its date is the one it was planned for
     if "denied" in phrasal:
         return "denied", "future" if near & {"would", "will", "'ll", "planned", "plan"} else "past", 0.75
+    if "hypothetical" in phrasal and not allw & (DENY - {"insisted", "ruled"}) and not _names_a_day(trigger.sent):
+        return "hypothetical", "future", 0.6  # "looked forward to meeting in person" (a day named: the rules below)
     if allw & (DENY - {"insisted", "ruled"}) or (own_neg and trigger.pos_ in ("VERB", "NOUN", "PROPN")):
         # "dismissed reports that they would meet in May": the denied meeting lay ahead
         return "denied", "future" if near & {"would", "will", "'ll", "planned", "plan"} else "past", 0.75

@@ -107,3 +107,11 @@ def test_under_discussion_is_no_event_and_a_rescheduling_cancels(nlp) -> None:
 def test_hoped_for_cues_of_the_lexicon(nlp, text) -> None:
     """The lexicon's one-word hoped-for cues reach the status rules (one data line each)."""
     assert "hypothetical" in _statuses(nlp, text), _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("President Ana Ruiz and President Kofi Mensah looked forward to meeting in person when conditions allow.",
+     "hypothetical"),
+])
+def test_looking_forward(nlp, text, status) -> None:
+    assert status in _statuses(nlp, text), _statuses(nlp, text)
