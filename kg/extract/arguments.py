@@ -11,6 +11,8 @@ from ..lexicon import roles, words_of
 from ..model import RawParticipant
 from ..resolve.actors import _HEADLINE_VERBS
 from ..resolve.countries import canonical_country, country_name, demonym
+from ..resolve.keys import fold
+from ..resolve.places import resolve_place
 from .modality import LIGHT_VERBS
 from .sides import CONSTITUENT_NATIONS, capital_country
 
@@ -884,8 +886,6 @@ JOURNEYS = {"arrived", "arrives", "arriving", "landed", "flew", "travelled", "tr
 
 def _destination_country(verb: Any) -> str | None:
     """The country a journey verb goes to: "arrived in Accra" (a city's country), "flew to Togo"."""
-    from ..resolve.places import resolve_place
-
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
             for g in c.children:
@@ -951,8 +951,6 @@ def _adjective(tok: Any) -> str:
 
 def fold_word(word: str) -> str:
     """A word as the knowledge base compares names: folded accents, lower case, straight apostrophes."""
-    from ..resolve.keys import fold
-
     return fold(word).replace("’", "'")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..resolve.countries import canonical_country
 from ..resolve.places import fold
+from .triggers import WORDS
 
 # nations within a state: as places they are the state's; as the sides of a contact, in news, they are
 # almost always sports teams ("England meet Italy at Twickenham")
@@ -49,8 +50,6 @@ def _conjuncts(tok: Any) -> list[Any]:
 def destinations(trigger: Any) -> list[Any]:
     """The places a visit trigger goes to, in order: the objects of "visited"/"toured", or of "to"
     after "visit"/"trip" ("a tour of", "a trip to"), with their conjuncts."""
-    from .triggers import WORDS
-
     heads: list[Any] = []
     if trigger.lower_ in VISIT_VERBS and trigger.pos_ == "VERB":
         heads = [c for c in trigger.children if c.dep_ == "dobj"]

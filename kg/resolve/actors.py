@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..kb import KBPerson, known_surname, lookup_body, lookup_person, person_by_actor_key, person_by_qid
+from ..kb import KBPerson, known_surname, lookup_body, lookup_group, lookup_person, person_by_actor_key, person_by_qid
 from ..model import Actor, NameInfo, RawParticipant
 from .countries import CAPITAL_OF, canonical_country, country_qid
 from .keys import actor_key, country_key, match_key
@@ -169,8 +169,6 @@ def party_role(role: str) -> bool:
 def _organisation_prefix(role: str) -> bool:
     """Do the capitalised words before a role's first office word name an organisation that is no state,
     international body or armed group ("LSE" in "LSE counterpart", "Gazprom" in "Gazprom chairman")?"""
-    from ..kb import lookup_group
-
     words = role.split()
     first = next((i for i, w in enumerate(words) if POLITICAL_ROLE.search(w) or w.lower() in TITLE_WORDS), len(words))
     prefix = [w for w in words[:first] if w[:1].isupper() and not _PARTY.fullmatch(w)]  # "Labour Prime Minister"
